@@ -1,0 +1,42 @@
+"""Site search over live, public pages, with editors' promoted answers first."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    search_query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    promotions = []
+    results_page = None
+
+    if search_query:
+        query = Query.get(search_query)
+        query.add_hit()
+        promotions = list(
+            query.editors_picks.filter(page__live=True)
+            .select_related("page")
+            .order_by("sort_order")
+        )
+        results = Page.objects.live().public().specific().search(search_query)
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        try:
+            results_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results_page = paginator.page(1)
+        except EmptyPage:
+            results_page = paginator.page(paginator.num_pages)
+
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": search_query,
+            "promotions": promotions,
+            "results": results_page,
+        },
+    )
