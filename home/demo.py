@@ -63,27 +63,34 @@ GUIDES = [
                 ("Dine mål", "Det, du gerne vil nå. Du kan selv skrive og rette dem."),
                 ("Hvem gør hvad", "Hvem i kommunen der hjælper dig, og hvordan du får fat i dem."),
                 ("Dine møder", "Hvornår og hvor du skal mødes med os, og hvad du skal have med."),
-                ("Vores beslutninger", "Hvad vi har besluttet, og hvorfor. Og hvad du kan gøre, "
-                 "hvis du er uenig."),
+                (
+                    "Vores beslutninger",
+                    "Hvad vi har besluttet, og hvorfor. Og hvad du kan gøre, hvis du er uenig.",
+                ),
             ),
             *_callout(
                 "Du har en fast kontaktperson. Det er den person, der holder styr på det hele "
                 "sammen med dig. Du kan altid ringe til hende eller ham."
             ),
             *_questions(
-                ("Kan jeg skrive i planen?", "Ja. Du kan skrive dine mål og skrive en kommentar "
-                 "til alt i planen. Vi svarer dig."),
-                ("Hvem kan se min plan?", "Du og de folk i kommunen, der hjælper dig. Og de "
-                 "personer, du selv vælger at vise den til. Du kan altid se, hvem der har set "
-                 "den."),
+                (
+                    "Kan jeg skrive i planen?",
+                    "Ja. Du kan skrive dine mål og skrive en kommentar "
+                    "til alt i planen. Vi svarer dig.",
+                ),
+                (
+                    "Hvem kan se min plan?",
+                    "Du og de folk i kommunen, der hjælper dig. Og de "
+                    "personer, du selv vælger at vise den til. Du kan altid se, hvem der har set "
+                    "den.",
+                ),
             ),
         ],
     },
     {
         "slug": "inviter-dit-netvaerk",
         "title": "Inviter dit netværk",
-        "summary": "Du kan vise en del af din plan til dem, du stoler på. Så kan de også "
-        "hjælpe.",
+        "summary": "Du kan vise en del af din plan til dem, du stoler på. Så kan de også hjælpe.",
         "body": [
             *_p(
                 "Familie, venner og naboer kan ofte hjælpe med mere, end man tror. Det kan "
@@ -95,18 +102,26 @@ GUIDES = [
                 ("Vælg en person", "Skriv navn og mail på den, du vil spørge."),
                 ("Vælg hvad de må se", "Hele planen eller kun et eller to af dine mål."),
                 ("Send", "Personen får en mail med et link. Linket virker i 14 dage."),
-                ("Få hjælp", "Personen kan skrive til dig og tilbyde hjælp. Du siger ja eller "
-                 "nej tak."),
+                (
+                    "Få hjælp",
+                    "Personen kan skrive til dig og tilbyde hjælp. Du siger ja eller nej tak.",
+                ),
             ),
             *_callout(
                 "Du kan altid fjerne en person fra din plan. Så kan de ikke se den mere. Det "
                 "sker med det samme."
             ),
             *_questions(
-                ("Kan de se alt om mig?", "Nej. De ser kun de mål, du har valgt. De kan aldrig "
-                 "se vores beslutninger om dig."),
-                ("Hvad kan de hjælpe med?", "Det kan være et lift til et møde, selskab på en "
-                 "svær dag, hjælp til at skrive en ansøgning eller et job på prøve."),
+                (
+                    "Kan de se alt om mig?",
+                    "Nej. De ser kun de mål, du har valgt. De kan aldrig "
+                    "se vores beslutninger om dig.",
+                ),
+                (
+                    "Hvad kan de hjælpe med?",
+                    "Det kan være et lift til et møde, selskab på en "
+                    "svær dag, hjælp til at skrive en ansøgning eller et job på prøve.",
+                ),
             ),
         ],
     },
@@ -122,8 +137,10 @@ GUIDES = [
             *_heading("Før mødet"),
             *_steps(
                 ("Tænk over, hvad du vil sige", "Skriv gerne ned, hvad der er vigtigt for dig."),
-                ("Tag det med, der står i planen", "Det kan være papirer eller en liste over "
-                 "din medicin."),
+                (
+                    "Tag det med, der står i planen",
+                    "Det kan være papirer eller en liste over din medicin.",
+                ),
                 ("Tag en med, hvis du vil", "Du må gerne have en ven eller en fra familien med."),
             ),
             *_heading("Til mødet"),
@@ -137,8 +154,10 @@ GUIDES = [
             ),
             *_questions(
                 ("Kan mødet være på video?", "Ja, tit. Spørg din kontaktperson."),
-                ("Hvad hvis jeg ikke forstår det, der bliver sagt?", "Så spørg. Vi vil gerne "
-                 "sige det igen med andre ord."),
+                (
+                    "Hvad hvis jeg ikke forstår det, der bliver sagt?",
+                    "Så spørg. Vi vil gerne sige det igen med andre ord.",
+                ),
             ),
         ],
     },
@@ -155,22 +174,33 @@ GUIDES = [
             ),
             *_heading("Sådan klager du"),
             *_steps(
-                ("Se fristen", "I din plan står, hvornår vi skal have din klage. Tit har du "
-                 "fire uger."),
-                ("Skriv eller ring", "Fortæl os, at du er uenig, og hvorfor. Du kan skrive med "
-                 "dine egne ord."),
-                ("Vi ser på sagen igen", "Vi ser på, om vi kan give dig ret. Hvis ikke, sender "
-                 "vi klagen videre. Det får du besked om."),
+                (
+                    "Se fristen",
+                    "I din plan står, hvornår vi skal have din klage. Tit har du fire uger.",
+                ),
+                (
+                    "Skriv eller ring",
+                    "Fortæl os, at du er uenig, og hvorfor. Du kan skrive med dine egne ord.",
+                ),
+                (
+                    "Vi ser på sagen igen",
+                    "Vi ser på, om vi kan give dig ret. Hvis ikke, sender "
+                    "vi klagen videre. Det får du besked om.",
+                ),
             ),
             *_callout(
                 "Er du i tvivl? Ring til din kontaktperson. Hun eller han kan hjælpe dig med at "
                 "klage."
             ),
             *_questions(
-                ("Kan en anden klage for mig?", "Ja. Du kan give en anden lov til at klage for "
-                 "dig. Skriv det til os."),
-                ("Hvad sker der med min hjælp, mens jeg klager?", "Det er forskelligt. Spørg din "
-                 "kontaktperson."),
+                (
+                    "Kan en anden klage for mig?",
+                    "Ja. Du kan give en anden lov til at klage for dig. Skriv det til os.",
+                ),
+                (
+                    "Hvad sker der med min hjælp, mens jeg klager?",
+                    "Det er forskelligt. Spørg din kontaktperson.",
+                ),
             ),
         ],
     },
@@ -187,8 +217,10 @@ GUIDES = [
             ),
             *_heading("Det gør din kontaktperson"),
             *_steps(
-                ("Laver planen med dig", "I skriver planen sammen. Den starter med det, der er "
-                 "vigtigt for dig."),
+                (
+                    "Laver planen med dig",
+                    "I skriver planen sammen. Den starter med det, der er vigtigt for dig.",
+                ),
                 ("Holder styr på det hele", "Ved, hvem der gør hvad, og hvornår."),
                 ("Svarer dig", "Du kan ringe eller skrive en kommentar i din plan."),
             ),
@@ -209,8 +241,10 @@ GUIDES = [
                 "Har du glemt din kode? Tryk på Glemt kode, når du logger ind. Så får du en mail."
             ),
             *_questions(
-                ("Jeg får ingen mail. Hvad gør jeg?", "Se efter i din spam. Kommer den stadig "
-                 "ikke, så ring til Borgerservice."),
+                (
+                    "Jeg får ingen mail. Hvad gør jeg?",
+                    "Se efter i din spam. Kommer den stadig ikke, så ring til Borgerservice.",
+                ),
             ),
         ],
     },
@@ -221,8 +255,7 @@ GUIDES = [
         "der har set den.",
         "body": [
             *_p(
-                "Din plan er kun for dig og dem, der hjælper dig. Andre borgere kan ikke se "
-                "den.",
+                "Din plan er kun for dig og dem, der hjælper dig. Andre borgere kan ikke se den.",
                 "Hver gang en fra kommunen eller dit netværk ser din plan, skriver vi det ned. "
                 "Du kan se listen under Hvem har set min plan.",
             ),
@@ -305,7 +338,12 @@ def seed_pages() -> HomePage:
 
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Fællesplan"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Fællesplan",
+        },
     )
 
     guides = _upsert(

@@ -1,4 +1,4 @@
-"""Settings shared by every environment; each integration switches on only when its variable is set."""
+"""Settings shared by every environment; integrations switch on only when their variable is set."""
 
 import os
 from pathlib import Path

@@ -5,3 +5,7 @@ from .base import *
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside DEBUG
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+# Serve static files from the source folders, picking up edits without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

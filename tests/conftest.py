@@ -1,0 +1,76 @@
+"""Shared fixtures: demo site, users, and Debian's chromium for browser tests."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists() or not any("browser" in item.keywords for item in items):
+        return
+    if IN_CI:
+        raise pytest.UsageError(f"CI needs {CHROMIUM} for the browser tests; it is missing.")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "locale": "da-DK",
+        "viewport": {"width": 360, "height": 740},
+    }
+
+
+@pytest.fixture
+def demo_site(db):
+    """The public demo site: home, guides, Kontakt and Tilgængelighedserklæring."""
+    from home.demo import seed_pages
+
+    return seed_pages()
+
+
+@pytest.fixture
+def editor(db):
+    from portal.accounts.demo import ensure_demo_user
+
+    return ensure_demo_user(
+        email="redaktoer@example.dk", first_name="Rasmus", groups=["Redaktører"]
+    )
+
+
+@pytest.fixture
+def demo_password():
+    from portal.accounts.demo import demo_password
+
+    return demo_password()
+
+
+@pytest.fixture
+def seed_demo(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
