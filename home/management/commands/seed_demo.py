@@ -2,9 +2,23 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from home.demo import seed_pages
 from portal.accounts.demo import demo_password, ensure_demo_user
+
+
+def seed_editors():
+    ensure_demo_user(
+        email="redaktoer@example.dk",
+        first_name="Rasmus",
+        last_name="Redaktør",
+        groups=["Redaktører"],
+    )
+
+
+# Each app adds its own seeder here; they run in this order, and each is safe to run again.
+SEEDERS = [seed_pages, seed_editors]
 
 
 class Command(BaseCommand):
@@ -13,13 +27,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo only runs with DEBUG on: it sets known passwords.")
-        seed_pages()
-        ensure_demo_user(
-            email="redaktoer@example.dk",
-            first_name="Rasmus",
-            last_name="Redaktør",
-            groups=["Redaktører"],
-        )
+        with transaction.atomic():
+            for seeder in SEEDERS:
+                seeder()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready. Every demo user has the password: {demo_password()}"
