@@ -1,15 +1,17 @@
-"""Shared fixtures: demo site, users, and Debian's chromium for browser tests."""
+"""Shared fixtures: demo site, users, Debian's chromium, a live site and an axe check."""
 
 import os
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 CHROMIUM_ARGS = [
@@ -74,3 +76,40 @@ def demo_password():
 def seed_demo(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def live_site(live_server, transactional_db):
+    """A live server with the demo pages. Transactional tests flush the database, so the
+    site is built again for each test."""
+    from home.demo import seed_pages
+
+    seed_pages()
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Run axe-core on the current page with the WCAG 2.1 A and AA rules; fail on any hit."""
+
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        assert not violations, f"{page.url}:\n{results.generate_report()}"
+        return results
+
+    return check
+
+
+@pytest.fixture
+def mail_dir(settings, tmp_path):
+    """Write email to files, as `make run` does in var/mail/, but in a folder of this test's own,
+    so a browser test can read a link from the message like a person would."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path / "mail"
+    return settings.EMAIL_FILE_PATH
