@@ -1,4 +1,4 @@
-"""Communication staff ("Redaktører") edit and publish pages and pin search answers; nothing else."""
+"""Communication staff ("Redaktører") edit and publish pages, pin search answers; no more."""
 
 import pytest
 
