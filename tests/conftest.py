@@ -79,9 +79,10 @@ def seed_demo(db, settings):
 
 
 @pytest.fixture
-def live_site(live_server, transactional_db):
-    """A live server with the demo pages. Transactional tests flush the database, so the
-    site is built again for each test."""
+def live_site(live_server, transactional_db, django_db_serialized_rollback):
+    """A live server with the demo pages. Transactional tests flush the database; serialized
+    rollback brings back what data migrations made (groups, locale, workflows), and the site
+    is built again for each test."""
     from home.demo import seed_pages
 
     seed_pages()
