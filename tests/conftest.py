@@ -78,13 +78,27 @@ def seed_demo(db, settings):
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the snapshot of what data migrations made (locale, root page, groups, workflows).
+    Django stores it on the connection object of the thread that built the database; the
+    browser tests run inside Playwright's event loop, which gets connection objects of its own."""
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)
+
+
 @pytest.fixture
-def live_site(live_server, transactional_db, django_db_serialized_rollback):
+def live_site(live_server, transactional_db, django_db_serialized_rollback, django_db_setup):
     """A live server with the demo pages. Transactional tests flush the database; serialized
-    rollback brings back what data migrations made (groups, locale, workflows), and the site
-    is built again for each test."""
+    rollback brings back what data migrations made, and the site is built again for each test."""
+    from django.db import connection
+
     from home.demo import seed_pages
 
+    if django_db_setup and not hasattr(connection, "_test_serialized_contents"):
+        connection.creation.deserialize_db_from_string(django_db_setup)
+        connection._test_serialized_contents = django_db_setup
     seed_pages()
     return live_server
 
