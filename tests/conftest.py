@@ -103,6 +103,21 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback, djan
     return live_server
 
 
+@pytest.fixture
+def log_in(demo_password):
+    """Log a person in through the site's login page, as they would. Every browser test logs in
+    through this one function, so a second step (a code from an authenticator app) is added
+    here once, for everyone."""
+
+    def log_in(page, base_url: str, email: str, password: str | None = None, next_url="/"):
+        page.goto(f"{base_url}/konto/login/?next={next_url}")
+        page.get_by_label("E-mail").fill(email)
+        page.get_by_label("Adgangskode").fill(password or demo_password)
+        page.get_by_role("button", name="Log ind").click()
+
+    return log_in
+
+
 @pytest.fixture(scope="session")
 def axe():
     return Axe()

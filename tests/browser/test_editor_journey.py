@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from home.models import GuideIndexPage, GuidePage
 
@@ -19,16 +19,9 @@ def desk(browser, live_site):
     context.close()
 
 
-def log_in(page: Page, base_url: str, email: str, password: str, next_url: str = "/"):
-    page.goto(f"{base_url}/konto/login/?next={next_url}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Adgangskode").fill(password)
-    page.get_by_role("button", name="Log ind").click()
-
-
-def test_editor_writes_publishes_and_the_guide_is_found(desk, live_site, editor, demo_password):
+def test_editor_writes_publishes_and_the_guide_is_found(desk, live_site, editor, log_in):
     index = GuideIndexPage.objects.get()
-    log_in(desk, live_site.url, editor.email, demo_password, next_url="/admin/")
+    log_in(desk, live_site.url, editor.email, next_url="/admin/")
     expect(desk).to_have_url(re.compile(r"/admin/$"))
 
     desk.goto(f"{live_site.url}/admin/pages/add/home/guidepage/{index.pk}/")
