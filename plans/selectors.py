@@ -1,0 +1,228 @@
+"""Reads of plans, filtered by who asks, so a view cannot forget a privacy rule.
+
+A citizen reaches only their own plan; staff reach the plans of their teams; editors and
+everyone else reach none. Anything outside that answers 404 (Http404), never 403, so nobody
+learns that a plan exists. The Min plan page is read in a fixed number of queries, whatever
+the size of the plan.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from .models import AccessLogEntry, Activity, AuthorRole, Comment, Decision, Feedback, Goal, Plan
+
+COMMENTS_PER_PAGE = 50
+
+# --- Who may see which plan ----
+
+
+def plan_for_citizen(*, user) -> Plan | None:
+    """The citizen's plan in use (archived plans stay out of the way), or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Plan.objects.select_related("coordinator__department", "coordinator__user")
+        .filter(citizen=user, status=Plan.Status.ACTIVE)
+        .first()
+    )
+
+
+def plans_visible_to(*, user) -> QuerySet[Plan]:
+    """Plans a staff member may open in the admin: only those of their teams. Being a
+    superuser or an editor gives no access to personal plans."""
+    if not (user.is_authenticated and user.is_active):
+        return Plan.objects.none()
+    return Plan.objects.filter(team__members=user)
+
+
+def plan_for_staff(*, user, pk) -> Plan:
+    try:
+        return plans_visible_to(user=user).select_related("citizen", "team").get(pk=pk)
+    except (Plan.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def goal_for_citizen(*, plan: Plan, pk) -> Goal:
+    return _get_or_404(Goal.objects.filter(plan=plan), pk)
+
+
+def activity_for_citizen(*, plan: Plan, pk) -> Activity:
+    activities = Activity.objects.filter(plan=plan).select_related(
+        "goal", "department", "responsible__department"
+    )
+    return _get_or_404(activities, pk)
+
+
+def comment_for_author(*, plan: Plan, user, pk) -> Comment:
+    """A comment the person wrote on this plan (to edit or delete); anything else is 404."""
+    return _get_or_404(
+        Comment.objects.filter(plan=plan, author=user).select_related("goal", "activity"), pk
+    )
+
+
+def comment_on_plan(*, plan: Plan, pk) -> Comment:
+    return _get_or_404(Comment.objects.filter(plan=plan), pk)
+
+
+def _get_or_404(queryset, pk):
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+# --- The Min plan page ----
+
+
+@dataclass
+class NextStep:
+    when: datetime.date | datetime.datetime
+    text: str
+    kind: str  # "meeting" or "activity"
+    meeting: object = None
+    activity: object = None
+
+    @property
+    def sort_key(self):
+        when = self.when
+        if isinstance(when, datetime.datetime):
+            return (timezone.localtime(when).date(), timezone.localtime(when).time())
+        return (when, datetime.time.max)
+
+
+@dataclass
+class GoalWithActivities:
+    goal: Goal
+    activities: list = field(default_factory=list)
+
+
+@dataclass
+class CommentThread:
+    comments: list
+    older_before: int | None  # pk to ask for older comments with, or None when there are none
+
+
+@dataclass
+class MinPlan:
+    plan: Plan
+    goals: list
+    activities_without_goal: list
+    next_steps: list
+    meetings: list
+    decisions: list
+    thread: CommentThread
+    plan_feedback: Feedback | None
+    activity_feedback: dict
+
+
+def comment_thread(
+    *,
+    plan: Plan,
+    goal: Goal | None = None,
+    activity: Activity | None = None,
+    before: int | None = None,
+    limit: int = COMMENTS_PER_PAGE,
+) -> CommentThread:
+    """The newest `limit` comments (optionally those older than `before`), oldest first, in one
+    query: one extra row tells whether there are older ones behind "Vis ældre"."""
+    comments = Comment.objects.filter(plan=plan).select_related(
+        "goal",
+        "activity",
+        "author__staff_profile__department",
+        "reply_to__author",
+    )
+    if goal is not None:
+        comments = comments.filter(goal=goal)
+    if activity is not None:
+        comments = comments.filter(activity=activity)
+    if before is not None:
+        comments = comments.filter(pk__lt=before)
+    newest = list(comments.order_by("-created_at", "-pk")[: limit + 1])
+    has_older = len(newest) > limit
+    shown = list(reversed(newest[:limit]))
+    return CommentThread(comments=shown, older_before=shown[0].pk if has_older else None)
+
+
+def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
+    """Everything the citizen's page shows, in a fixed number of queries."""
+    today = today or timezone.localdate()
+    goals = list(plan.goals.order_by("sort_order", "pk"))
+    activities = list(
+        Activity.objects.filter(plan=plan)
+        .select_related("department", "responsible__department")
+        .order_by("sort_order", "pk")
+    )
+    by_goal = {goal.pk: GoalWithActivities(goal=goal) for goal in goals}
+    without_goal = []
+    for activity in activities:
+        holder = by_goal.get(activity.goal_id)
+        (holder.activities if holder else without_goal).append(activity)
+
+    meetings = list(
+        plan.meetings.filter(starts_at__gte=timezone.now() - datetime.timedelta(hours=2)).order_by(
+            "starts_at"
+        )
+    )
+    next_steps = [
+        NextStep(when=meeting.starts_at, text=meeting.place, kind="meeting", meeting=meeting)
+        for meeting in meetings
+    ]
+    next_steps += [
+        NextStep(when=a.next_step_on, text=a.next_step, kind="activity", activity=a)
+        for a in activities
+        if a.next_step
+        and a.next_step_on
+        and a.next_step_on >= today
+        and a.status != Activity.Status.DONE
+    ]
+    next_steps.sort(key=lambda step: step.sort_key)
+
+    decisions = list(Decision.objects.filter(plan=plan).select_related("contact__department"))
+    feedback = list(Feedback.objects.filter(plan=plan, author_id=plan.citizen_id))
+    return MinPlan(
+        plan=plan,
+        goals=list(by_goal.values()),
+        activities_without_goal=without_goal,
+        next_steps=next_steps,
+        meetings=meetings,
+        decisions=decisions,
+        thread=comment_thread(plan=plan),
+        plan_feedback=next((f for f in feedback if f.activity_id is None), None),
+        activity_feedback={f.activity_id: f for f in feedback if f.activity_id},
+    )
+
+
+def feedback_for(*, plan: Plan, citizen, activity: Activity | None = None) -> Feedback | None:
+    return Feedback.objects.filter(plan=plan, author=citizen, activity=activity).first()
+
+
+def access_log_for_citizen(*, plan: Plan) -> QuerySet[AccessLogEntry]:
+    """ "Hvem har set min plan", newest first."""
+    return AccessLogEntry.objects.filter(plan=plan).order_by("-at", "-pk")
+
+
+# --- Email notices ----
+
+
+def comment_notice_recipients(*, comment: Comment) -> list:
+    """Who hears about a new comment: the citizen, the coordinator and staff who took part in
+    the conversation. Never the author. (Network members are told by the network's own notices,
+    which know their scope.)"""
+    plan = comment.plan
+    people = {plan.citizen_id: plan.citizen}
+    coordinator_user = plan.coordinator.user
+    if coordinator_user is not None:
+        people[coordinator_user.pk] = coordinator_user
+    staff_authors = (
+        Comment.objects.filter(plan=plan, author_role=AuthorRole.STAFF, author__isnull=False)
+        .filter(Q(author__plan_teams=plan.team_id))
+        .select_related("author")
+    )
+    for earlier in staff_authors:
+        people[earlier.author_id] = earlier.author
+    people.pop(comment.author_id, None)
+    return [person for person in people.values() if person.is_active and person.email]
