@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Indhold")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from . import glossary
+
+        # Any change to the word list, from the admin, a migration or the shell, gives the
+        # compiled glossary a new version (cache invalidation, not a business rule).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                glossary.on_glossary_term_changed,
+                sender="home.GlossaryTerm",
+                dispatch_uid=f"home.glossary.{signal is post_save}",
+            )

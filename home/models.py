@@ -8,14 +8,23 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.pagecache.restrictions import CachedViewRestrictionsMixin, exclude_restricted
+from portal.pagecache.routing import OneQueryRouteMixin
+
 from .blocks import GUIDE_BLOCKS, TOP_TASK_BLOCKS
+from .panels import ReadabilityPanel
 
 
-class HomePage(Page):
+class HomePage(OneQueryRouteMixin, CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("kort introduktion"), blank=True)
     top_tasks = StreamField(TOP_TASK_BLOCKS, blank=True, verbose_name=_("vigtigste opgaver"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("top_tasks")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("top_tasks"),
+        ReadabilityPanel(),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -26,10 +35,10 @@ class HomePage(Page):
         verbose_name_plural = _("forsider")
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("kort introduktion"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), ReadabilityPanel()]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage", "home.GuideIndexPage"]
@@ -41,11 +50,12 @@ class GuideIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific().order_by("path")
+        children = exclude_restricted(self.get_children().live())
+        context["children"] = children.specific().order_by("path")
         return context
 
 
-class GuidePage(Page):
+class GuidePage(CachedViewRestrictionsMixin, Page):
     summary = models.TextField(
         _("kort resumé"),
         max_length=300,
@@ -53,7 +63,12 @@ class GuidePage(Page):
     )
     body = StreamField(GUIDE_BLOCKS, verbose_name=_("indhold"))
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        ReadabilityPanel(),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -88,6 +103,74 @@ class FooterSettings(BaseSiteSetting):
     )
 
     panels = [PageChooserPanel("contact_page"), PageChooserPanel("accessibility_page")]
+    # The footer links both pages on every page: one query (and then the cache) for all three.
+    select_related = ["contact_page", "accessibility_page"]
 
     class Meta:
         verbose_name = _("sidefod")
+
+
+class GlossaryTerm(models.Model):
+    """A Fagland word and its Borgerland meaning. Editors keep the list; pages and plans are
+    checked against it, and citizens get the explanation where the word stays."""
+
+    term = models.CharField(
+        _("fagord"),
+        max_length=100,
+        unique=True,
+        help_text=_("Grundformen, fx “afgørelse”. Bøjede former findes af sig selv."),
+    )
+    plain = models.CharField(
+        _("hverdagsord"), max_length=200, help_text=_("Det ord, en borger selv ville bruge.")
+    )
+    explanation = models.CharField(
+        _("forklaring"),
+        max_length=300,
+        blank=True,
+        help_text=_("Én sætning i hverdagssprog. Borgeren ser den, når ordet står i en tekst."),
+    )
+    other_forms = models.CharField(
+        _("andre former"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Former, der ikke følger reglen, adskilt med komma, fx “påbuddet, påbuddene”."
+        ),
+    )
+
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("plain"),
+        FieldPanel("explanation"),
+        FieldPanel("other_forms"),
+    ]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("fagord")
+        verbose_name_plural = _("ordliste")
+
+    def __str__(self):
+        return f"{self.term} → {self.plain}"
+
+
+class PageReadability(models.Model):
+    """LIX and glossary words of a page's live version, kept so the Læsbarhed report can sort
+    and filter in the database. Recomputed when the live revision or the glossary changes."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="readability"
+    )
+    revision_id = models.BigIntegerField(null=True)
+    glossary_version = models.CharField(max_length=40)
+    lix = models.FloatField(_("LIX"))
+    words = models.PositiveIntegerField(_("ord"))
+    jargon_count = models.PositiveIntegerField(_("fagord"))
+    jargon_terms = models.JSONField(_("fagord fundet"), default=list)
+
+    class Meta:
+        verbose_name = _("læsbarhed")
+        verbose_name_plural = _("læsbarhed")
+
+    def __str__(self):
+        return f"{self.page_id}: LIX {self.lix}"

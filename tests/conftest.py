@@ -66,6 +66,18 @@ def editor(db):
 
 
 @pytest.fixture
+def approver(db):
+    """Communication staff who approve and publish what editors submit."""
+    from portal.accounts.demo import ensure_demo_user
+
+    return ensure_demo_user(
+        email="kommunikation@example.dk",
+        first_name="Karen",
+        groups=["Kommunikationsansvarlige"],
+    )
+
+
+@pytest.fixture
 def demo_password():
     from portal.accounts.demo import demo_password
 

@@ -1,4 +1,5 @@
-"""Communication staff ("Redaktører") edit and publish pages, pin search answers; no more."""
+"""Communication staff: "Redaktører" edit pages and submit them, "Kommunikationsansvarlige"
+approve and publish; both keep the glossary and pin search answers; no more."""
 
 import pytest
 
@@ -7,11 +8,26 @@ from home.models import GuidePage
 pytestmark = pytest.mark.django_db
 
 
-def test_editor_may_edit_and_publish_every_page(editor, demo_site):
+def test_editor_may_edit_every_page_but_publishes_only_through_review(editor, demo_site):
     for page in [demo_site, *GuidePage.objects.all()]:
         permissions = page.permissions_for_user(editor)
         assert permissions.can_edit()
+        assert not permissions.can_publish()
+        assert page.get_workflow().name == "Borgerland-gennemsyn"
+
+
+def test_approver_may_edit_and_publish_every_page(approver, demo_site):
+    for page in [demo_site, *GuidePage.objects.all()]:
+        permissions = page.permissions_for_user(approver)
+        assert permissions.can_edit()
         assert permissions.can_publish()
+
+
+@pytest.mark.parametrize("who", ["editor", "approver"])
+def test_communication_staff_keep_the_glossary(client, request, demo_site, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get("/admin/snippets/home/glossaryterm/").status_code == 200
+    assert client.get("/admin/snippets/home/glossaryterm/add/").status_code == 200
 
 
 def test_editor_opens_the_page_editor_and_promoted_results(client, editor, demo_site):

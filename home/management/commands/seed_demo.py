@@ -17,8 +17,18 @@ def seed_editors():
     )
 
 
+def seed_communication_staff():
+    # Editors ("Redaktører", above) write; this person approves and publishes their pages.
+    ensure_demo_user(
+        email="kommunikation@example.dk",
+        first_name="Karen",
+        last_name="Kommunikation",
+        groups=["Kommunikationsansvarlige"],
+    )
+
+
 # Each app adds its own seeder here; they run in this order, and each is safe to run again.
-SEEDERS = [seed_pages, seed_editors]
+SEEDERS = [seed_pages, seed_editors, seed_communication_staff]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,23 @@
+"""The "Læsbarhed" panel in the page editor: LIX and each glossary word with its everyday
+alternative, for the version being edited (so the approver sees the same as the writer)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+from .readability import LIX_LIMIT, analyse_page
+
+
+class ReadabilityPanel(Panel):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("heading", _("Læsbarhed"))
+        super().__init__(*args, **kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/panels/readability.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["result"] = analyse_page(page) if page is not None and page.pk else None
+            context["lix_limit"] = LIX_LIMIT
+            return context
