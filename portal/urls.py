@@ -20,6 +20,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("soeg/", search_views.search, name="search"),
+    path("min-plan/", include("plans.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,21 @@
+"""Min plan URLs, under /min-plan/. Every one of them is listed in the privacy matrix test."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("", views.min_plan, name="min_plan"),
+    path("maal/nyt/", views.goal_add, name="goal_add"),
+    path("maal/<int:pk>/", views.goal_detail, name="goal"),
+    path("maal/<int:pk>/ret/", views.goal_edit, name="goal_edit"),
+    path("indsats/<int:pk>/", views.activity_detail, name="activity"),
+    path("meningsfuld/", views.plan_feedback, name="plan_feedback"),
+    path("kommentar/", views.comment_add, name="comment_add"),
+    path("kommentar/<int:pk>/ret/", views.comment_edit, name="comment_edit"),
+    path("kommentar/<int:pk>/slet/", views.comment_delete, name="comment_delete"),
+    path("kommentarer/", views.comments_older, name="comments_older"),
+    path("hvem-har-set/", views.access_log, name="access_log"),
+]

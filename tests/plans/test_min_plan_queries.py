@@ -1,0 +1,84 @@
+"""The Min plan page reads a plan of any size in the same, small number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from plans.selectors import min_plan
+
+from .factories import fill_plan
+
+SIZES = {"small": (3, 5, 5), "large": (30, 100, 300)}
+# plan parts: goals, activities, meetings, decisions, feedback, comments (authors, their staff
+# profiles, targets and the comment answered all joined into the one comment query).
+SELECTOR_QUERIES = 6
+PAGE_BUDGET = 20
+
+
+def _fill(world, size):
+    goals, activities, comments = SIZES[size]
+    fill_plan(
+        plan=world.plan,
+        profile=world.coordinator_profile,
+        departments=world.departments,
+        goals=goals,
+        activities=activities,
+        comments=comments,
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_selector_reads_any_plan_in_the_same_queries(world, django_assert_num_queries, size):
+    _fill(world, size)
+    with django_assert_num_queries(SELECTOR_QUERIES):
+        page = min_plan(plan=world.plan)
+        # Touch everything the template shows, so lazy loads would be counted here.
+        for comment in page.thread.comments:
+            _ = (comment.display_author, comment.goal, comment.activity, comment.reply_to)
+            if comment.author:
+                _ = getattr(comment.author, "staff_profile", None)
+        for item in page.goals:
+            for activity in item.activities:
+                _ = (activity.department.name, activity.responsible.department.name)
+        for decision in page.decisions:
+            _ = decision.contact.department.name
+
+
+def _page_queries(client, world):
+    client.force_login(world.citizen)
+    for _ in range(2):  # warm the site-wide caches (site, footer settings) the layout reads
+        client.get(reverse("plans:min_plan"))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("plans:min_plan"))
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_the_page_runs_the_same_queries_for_a_small_and_a_large_plan(world, client):
+    _fill(world, "small")
+    small, body = _page_queries(client, world)
+    assert body.count('class="goal"') == 3
+    assert body.count('class="activity"') == 5
+    assert "Vis ældre kommentarer" not in body
+
+    large_world_plan = world.other_plan  # a second citizen with a large plan, same page
+    fill_plan(
+        plan=large_world_plan,
+        profile=world.outsider_profile,
+        departments=world.departments,
+        goals=30,
+        activities=100,
+        comments=300,
+    )
+    large, body = _page_queries(
+        client, type(world)(**{**vars(world), "citizen": world.other_citizen})
+    )
+    assert body.count('class="goal"') == 30
+    assert body.count('class="activity"') == 100
+    assert body.count('<article class="comment') == 50
+    assert "Vis ældre kommentarer" in body
+
+    print(f"Min plan page: {small} queries for the small plan, {large} for the large one")
+    assert small == large
+    assert large <= PAGE_BUDGET
