@@ -21,6 +21,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("soeg/", search_views.search, name="search"),
     path("min-plan/", include("plans.urls")),
+    path("", include("plans.network_urls")),
 ]
 
 if settings.DEBUG:
