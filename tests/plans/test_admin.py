@@ -1,0 +1,168 @@
+"""The staff side: a caseworker keeps the plans of their team in the Wagtail admin, answers
+comments there, and every read and write lands in the citizen's access log."""
+
+import pytest
+from django.urls import reverse
+
+from plans.models import AccessLogEntry, Comment, Plan
+from plans.services import comment_add
+
+from .factories import fill_plan
+
+
+@pytest.fixture
+def caseworker(client, world):
+    client.force_login(world.coordinator)
+    return client
+
+
+def test_the_listing_shows_only_plans_of_the_team(caseworker, world):
+    body = caseworker.get(reverse("planer:index")).content.decode()
+    assert "Plan for Mette" in body
+    assert "Plan for Ali" not in body
+
+
+def test_search_and_status_filter(caseworker, world):
+    body = caseworker.get(reverse("planer:index"), {"q": "mette"}).content.decode()
+    assert "Plan for Mette" in body
+    body = caseworker.get(reverse("planer:index"), {"q": "ali"}).content.decode()
+    assert "Plan for Ali" not in body and "Plan for Mette" not in body
+    body = caseworker.get(reverse("planer:index"), {"status": "archived"}).content.decode()
+    assert "Plan for Mette" not in body
+
+
+def test_opening_a_plan_is_logged_for_the_citizen(caseworker, world):
+    response = caseworker.get(reverse("planer:edit", args=[world.plan.pk]))
+    assert response.status_code == 200
+    entry = AccessLogEntry.objects.get()
+    assert (entry.actor_name, entry.action, entry.what) == ("Anne Holm", "read", "Planen")
+
+
+@pytest.mark.parametrize("view", ["edit", "delete", "history", "usage"])
+def test_another_teams_plan_is_404_in_every_admin_view(caseworker, world, view):
+    response = caseworker.get(reverse(f"planer:{view}", args=[world.other_plan.pk]))
+    assert response.status_code == 404
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_another_teams_plan_cannot_be_changed_by_post(caseworker, world):
+    response = caseworker.post(
+        reverse("planer:edit", args=[world.other_plan.pk]), {"what_matters": "Hacket"}
+    )
+    assert response.status_code == 404
+    world.other_plan.refresh_from_db()
+    assert world.other_plan.what_matters == "Et job."
+
+
+def _formset(prefix, rows=()):
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for n, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{n}-{key}"] = value
+        data[f"{prefix}-{n}-ORDER"] = str(n + 1)
+        data[f"{prefix}-{n}-DELETE"] = ""
+    return data
+
+
+def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(caseworker, world):
+    data = {
+        "citizen": world.citizen.pk,
+        "team": world.team.pk,
+        "status": "active",
+        "coordinator": world.coordinator_profile.pk,
+        "what_matters": "At have det godt med børnene",
+        **_formset(
+            "goals",
+            [{"text": "Kunne gå tur med hunden", "written_by": "staff", "status": "active"}],
+        ),
+        **_formset("activities"),
+        **_formset("meetings"),
+        **_formset(
+            "decisions",
+            [
+                {
+                    "title": "Du får et forløb",
+                    "decided_on": "2026-11-20",
+                    "explanation": "Fordi du har brug for ro",
+                    "meaning": "Du skal ikke søge job i tre måneder",
+                    "how_to_complain": "Ring til mig",
+                    "complaint_deadline": "2026-12-18",
+                    "contact": world.coordinator_profile.pk,
+                }
+            ],
+        ),
+    }
+    response = caseworker.post(reverse("planer:edit", args=[world.plan.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    plan = Plan.objects.get(pk=world.plan.pk)
+    assert plan.what_matters == "At have det godt med børnene"
+    assert plan.goals.get().text == "Kunne gå tur med hunden"
+    assert plan.decisions.get().how_to_complain == "Ring til mig"
+    assert AccessLogEntry.objects.filter(action="write", what="Planen").count() == 1
+
+
+def test_a_caseworker_cannot_put_a_plan_in_another_team(caseworker, world):
+    response = caseworker.get(reverse("planer:add"))
+    body = response.content.decode()
+    assert "Team Øst" in body
+    assert "Team Vest" not in body
+
+
+def test_the_caseworker_answers_a_comment_from_the_admin(
+    caseworker, world, django_capture_on_commit_callbacks, mailoutbox
+):
+    question = comment_add(
+        plan=world.plan, author=world.citizen, author_role="citizen", body="Hvornår ses vi?"
+    )
+    url = reverse("plans_admin:comments", args=[world.plan.pk])
+    page = caseworker.get(url, {"svar": question.pk}).content.decode()
+    assert "Hvornår ses vi?" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = caseworker.post(url, {"body": "På tirsdag kl. 10", "reply_to": question.pk})
+    assert response.status_code == 302
+    answer = Comment.objects.get(body="På tirsdag kl. 10")
+    assert answer.reply_to == question and answer.author_role == "staff"
+    assert [m.to for m in mailoutbox] == [["mette@example.dk"]]
+    whats = list(AccessLogEntry.objects.order_by("pk").values_list("action", "what"))
+    assert whats == [("read", "Kommentarer"), ("write", "Skrev en kommentar")]
+
+
+def test_comments_of_another_teams_plan_are_404(caseworker, world):
+    url = reverse("plans_admin:comments", args=[world.other_plan.pk])
+    assert caseworker.get(url).status_code == 404
+    assert caseworker.post(url, {"body": "Hej"}).status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_the_access_log_is_read_only_in_the_admin(caseworker, world):
+    caseworker.get(reverse("planer:edit", args=[world.plan.pk]))
+    entry = AccessLogEntry.objects.get()
+    world.coordinator.is_superuser = True
+    world.coordinator.save()
+    assert caseworker.get(reverse("adgangslog:index")).status_code == 200
+    # Wagtail answers a missing permission by sending the person back to the dashboard.
+    for response in (
+        caseworker.get(reverse("adgangslog:edit", args=[entry.pk])),
+        caseworker.post(reverse("adgangslog:edit", args=[entry.pk]), {}),
+        caseworker.post(reverse("adgangslog:delete", args=[entry.pk])),
+    ):
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_big_plan_opens_in_the_admin(caseworker, world):
+    fill_plan(
+        plan=world.plan,
+        profile=world.coordinator_profile,
+        departments=world.departments,
+        goals=5,
+        activities=10,
+        comments=0,
+    )
+    body = caseworker.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
+    assert "Indsats 9" in body
