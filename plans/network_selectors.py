@@ -166,10 +166,7 @@ def network_for_citizen(*, plan: Plan) -> CitizenNetwork:
         .select_related("user")
         .prefetch_related("goals")
     )
-    # Accepted invitations are shown as members; the list keeps the rest with their state.
-    invitations = list(
-        plan.invitations.exclude(status=Invitation.Status.ACCEPTED).prefetch_related("goals")
-    )
+    invitations = list(plan.invitations.all())
     offers = list(
         Offer.objects.filter(plan=plan, membership__status=NetworkMembership.Status.ACTIVE)
         .select_related("membership", "goal")

@@ -264,6 +264,7 @@ def membership_remove(*, membership: NetworkMembership, by) -> None:
     access_log_record(
         plan=membership.plan,
         actor=by,
+        actor_kind=AuthorRole.CITIZEN,
         action=AccessLogEntry.Action.WRITE,
         what=_("Fjernede %(name)s fra netværket") % {"name": membership.name},
     )

@@ -340,6 +340,9 @@ def offer_new(request, plan_id: int):
                 % {"citizen": services.citizen_name(membership.plan)},
             )
             return redirect("network:member_plan", plan_id=plan_id)
+    if request.method == "GET":
+        # The form lists the shared goals: a read like any other.
+        services.member_read(membership=membership, goals=list(goals))
     return render(
         request,
         "plans/offer_form.html",
