@@ -54,6 +54,7 @@ def access_log_record(
     action: str,
     what: str,
     actor_kind: str = AuthorRole.STAFF,
+    actor_name: str | None = None,
     actor_role: str | None = None,
     actor_department: str | None = None,
 ) -> AccessLogEntry:
@@ -62,6 +63,10 @@ def access_log_record(
     The plan row is locked for the rest of the transaction, so a concurrent writer waits and
     then chains onto *this* entry (SELECT ... FOR UPDATE; SQLite serialises writers anyway)."""
     details = actor_details(user=actor)
+    # A network member's account may hold only an email; the caller passes the name the
+    # citizen knows them by, so no email address ends up in the log.
+    if actor_name is not None:
+        details["actor_name"] = actor_name
     if actor_role is not None:
         details["actor_role"] = actor_role
     if actor_department is not None:
@@ -175,6 +180,7 @@ def comment_add(
     goal: Goal | None = None,
     activity: Activity | None = None,
     reply_to: Comment | None = None,
+    author_name: str | None = None,
 ) -> Comment:
     body = body.strip()
     _check_comment_body(body)
@@ -191,7 +197,7 @@ def comment_add(
             activity=activity,
             reply_to=reply_to,
             author=author,
-            author_name=actor_details(user=author)["actor_name"],
+            author_name=author_name or actor_details(user=author)["actor_name"],
             author_role=author_role,
             body=body,
             body_html=sanitize_html(body),
