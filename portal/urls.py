@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.urls import include, path, reverse_lazy
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,7 +20,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Cached public pages carry no per-visitor CSRF token, so the language switch cannot ask
+    # for one. Safe: the view only sets the visitor's own language cookie and redirects to a
+    # checked same-site `next`; a forged post can at worst change someone's language.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("soeg/", search_views.search, name="search"),
     path("min-plan/", include("plans.urls")),
     path("", include("plans.network_urls")),

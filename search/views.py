@@ -2,8 +2,9 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+
+from .selectors import promotions_for, searchable_pages
+from .services import search_hit_record
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -15,14 +16,9 @@ def search(request):
     results_page = None
 
     if search_query:
-        query = Query.get(search_query)
-        query.add_hit()
-        promotions = list(
-            query.editors_picks.filter(page__live=True)
-            .select_related("page")
-            .order_by("sort_order")
-        )
-        results = Page.objects.live().public().specific().search(search_query)
+        search_hit_record(search_query=search_query)
+        promotions = promotions_for(search_query=search_query)
+        results = searchable_pages().specific().search(search_query)
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))

@@ -1,0 +1,100 @@
+"""SQL queries per request, the budgets of issue 7: home ≤ 6, guide ≤ 8, search ≤ 8.
+
+The first request after a publish builds what the cache keeps (the site, the footer, the view
+restrictions, the anonymous page); it must stay within the budget too. After that the counts
+are exact, so a new query per request (or per item on the page) fails here first."""
+
+import pytest
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("memory_cache", "demo_site")]
+
+HOME = "/"
+GUIDE = "/vejledninger/saadan-virker-din-plan/"
+SEARCH = "/soeg/?q=plan"
+
+BUDGETS = {HOME: 6, GUIDE: 8, SEARCH: 8}
+
+# Steady state. Anonymous: a home or guide page comes whole from the cache; search runs every
+# time (hit count, promotions, count, results, the results' own rows). Logged in: the session
+# and the user, the page and its specific row, the permission check of Wagtail's userbar (two)
+# and, on the home page, the pages its top tasks link.
+EXACT_ANONYMOUS = {HOME: 0, GUIDE: 0, SEARCH: 6}
+EXACT_LOGGED_IN = {HOME: 6, GUIDE: 7, SEARCH: 8}
+
+
+@pytest.mark.parametrize("url", [HOME, GUIDE])
+def test_the_first_anonymous_request_after_a_publish_keeps_the_budget(
+    client, django_assert_max_num_queries, url
+):
+    """Rendering from scratch, and rebuilding the site, footer and view restrictions the cache
+    keeps. (A search page is never cached whole; its steady state is exact below.)"""
+    from portal.pagecache.cache import purge_page_cache
+
+    client.get(url)
+    purge_page_cache()
+    with django_assert_max_num_queries(BUDGETS[url]):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", BUDGETS)
+def test_anonymous_requests_after_the_first(client, django_assert_num_queries, url):
+    client.get(url)
+    with django_assert_num_queries(EXACT_ANONYMOUS[url]):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("url", BUDGETS)
+def test_logged_in_requests(client, citizen, django_assert_num_queries, url):
+    client.force_login(citizen)
+    client.get(url)
+    with django_assert_num_queries(EXACT_LOGGED_IN[url]):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Log ud" in response.content.decode()
+    assert EXACT_LOGGED_IN[url] <= BUDGETS[url]
+
+
+def test_a_guide_costs_the_same_however_deep_it_sits(
+    client, citizen, demo_site, django_assert_num_queries
+):
+    """Wagtail routes one level at a time; the site root finds the page in one query."""
+    from home.models import GuideIndexPage, GuidePage
+
+    parent = GuideIndexPage.objects.get(slug="vejledninger")
+    for depth in range(3):
+        section = GuideIndexPage(title=f"Afsnit {depth}", slug=f"afsnit-{depth}")
+        parent.add_child(instance=section)
+        section.save_revision().publish()
+        parent = section
+    deep = GuidePage(title="Dybt inde", slug="dybt-inde", summary="Langt nede i træet.")
+    parent.add_child(instance=deep)
+    deep.save_revision().publish()
+
+    client.force_login(citizen)
+    client.get(deep.url)
+    with django_assert_num_queries(EXACT_LOGGED_IN[GUIDE]):
+        assert "Dybt inde" in client.get(deep.url).content.decode()
+
+
+def test_search_results_cost_the_same_for_one_hit_and_many(client, demo_site):
+    """No query per result: ten guides about the same word cost what one does."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import GuideIndexPage, GuidePage
+
+    def search_queries(expected_hits):
+        client.get("/soeg/", {"q": "cykelhjelm"})
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/soeg/", {"q": "cykelhjelm"})
+        assert len(response.context["results"]) == expected_hits
+        return len(queries)
+
+    index = GuideIndexPage.objects.get(slug="vejledninger")
+    for number in range(10):
+        page = GuidePage(title=f"Cykelhjelm {number}", summary="Om cykelhjelm.")
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        if number == 0:
+            one = search_queries(1)
+    assert search_queries(10) == one <= BUDGETS[SEARCH]
