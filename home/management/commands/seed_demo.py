@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo import seed_pages
+from plans.demo import seed_plans
 from portal.accounts.demo import demo_password, ensure_demo_user
 
 
@@ -28,7 +29,7 @@ def seed_communication_staff():
 
 
 # Each app adds its own seeder here; they run in this order, and each is safe to run again.
-SEEDERS = [seed_pages, seed_editors, seed_communication_staff]
+SEEDERS = [seed_pages, seed_editors, seed_communication_staff, seed_plans]
 
 
 class Command(BaseCommand):
