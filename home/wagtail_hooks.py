@@ -3,6 +3,7 @@ after each save, so an editor sees it before anything is published."""
 
 from django.contrib import messages
 from django.urls import path, reverse
+from django.utils.formats import localize
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -69,7 +70,7 @@ def _readability_message(request, page):
         gettext("“%(word)s” (skriv hellere: %(plain)s)") % {"word": word, "plain": entry.plain}
         for word, entry in result.jargon_entries
     ]
-    text = gettext("Læsbarhed: LIX %(lix)s.") % {"lix": result.lix}
+    text = gettext("Læsbarhed: LIX %(lix)s.") % {"lix": localize(result.lix)}
     if words:
         text += " " + gettext("Fagord: %(words)s.") % {"words": ", ".join(words)}
     (messages.warning if result.is_hard or words else messages.info)(request, text)

@@ -1,4 +1,4 @@
-"""The glossary finds Fagland words in any inflection and case, and editors' changes count at once."""
+"""The glossary finds Fagland words in any form and case; editors' changes count at once."""
 
 import pytest
 
