@@ -434,6 +434,9 @@ class AccessLogEntry(models.Model):
     entry_hash = models.CharField(max_length=64, unique=True)
 
     objects = AppendOnlyQuerySet.as_manager()
+    # Not tracked by Wagtail's reference index: each read would otherwise add index writes, and
+    # the admin's "usage" listings must not surface who read a plan.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -513,6 +516,8 @@ class Invitation(models.Model):
     database keeps its sha256, so a copy of the database opens no plan (plans.tokens)."""
 
     VALID_DAYS = 14
+    # Personal data: kept out of Wagtail's reference index and so out of the admin's "usage".
+    wagtail_reference_index_ignore = True
 
     class Status(models.TextChoices):
         SENT = "sent", _("Sendt")
@@ -574,6 +579,8 @@ class NetworkMembership(models.Model):
         REMOVED = "removed", _("Fjernet")
         LEFT = "left", _("Har forladt netværket")
 
+    wagtail_reference_index_ignore = True
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="network")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_memberships"
@@ -625,6 +632,8 @@ class Offer(models.Model):
         WAITING = "waiting", _("Venter på svar")
         ACCEPTED = "accepted", _("Ja tak")
         DECLINED = "declined", _("Nej tak")
+
+    wagtail_reference_index_ignore = True
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="offers")
     membership = models.ForeignKey(

@@ -33,7 +33,8 @@ def memberships_for_member(*, user) -> QuerySet[NetworkMembership]:
         return NetworkMembership.objects.none()
     return (
         NetworkMembership.objects.filter(user=user, status=NetworkMembership.Status.ACTIVE)
-        .select_related("plan__citizen")
+        # The user and their (absent) staff profile are read for the access log entry.
+        .select_related("plan__citizen", "user__staff_profile")
         .order_by("joined_at", "pk")
     )
 

@@ -18,6 +18,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .models import AccessLogEntry, Department, Plan, StaffProfile, Team
+from .network_admin import NetworkHelpPanel
 
 
 class ActivityInlinePanel(InlinePanel):
@@ -84,6 +85,7 @@ class PlanViewSet(ModelViewSet):
                 label=_("Mål"),
                 panels=[FieldPanel("text"), FieldPanel("written_by"), FieldPanel("status")],
             ),
+            NetworkHelpPanel(),
             ActivityInlinePanel(
                 "activities",
                 heading=_("Indsatser"),

@@ -1,0 +1,200 @@
+"""The member's side ("Planer, jeg hjælper med"), offers of help, and ending access."""
+
+import pytest
+from django.core import mail
+
+from plans import network_services as services
+from plans.models import AccessLogEntry, AuthorRole, Comment, NetworkMembership, Offer
+
+from .conftest import TITLES
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(member, world):
+    return f"/jeg-hjaelper/{world.plan.pk}/"
+
+
+def test_the_member_sees_only_the_shared_goal_and_every_read_is_logged(client, world, member):
+    client.force_login(member.user)
+    before = AccessLogEntry.objects.filter(plan=world.plan).count()
+
+    response = client.get(_page(member, world))
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Du hjælper Mette" in html
+    assert "Jeg vil have et job" in html and TITLES[0] in html and "Om jobbet" in html
+    for hidden in [
+        "Jeg vil drikke mindre",
+        TITLES[1],
+        "Om at drikke mindre",
+        "Jeg vil se mine",
+        TITLES[2],
+        "Fortrolig beskrivelse",
+        "Afgørelse om",
+        "Hemmelig forklaring",
+        "mette@example.dk",
+        "koordinator@example.dk",
+        "Et job.",
+    ]:
+        assert hidden not in html
+    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    assert AccessLogEntry.objects.filter(plan=world.plan).count() == before + 1
+    assert (entry.actor_kind, entry.action, entry.actor_name) == ("network", "read", "Lene")
+    assert "Jeg vil have et job" in entry.what
+
+    listing = client.get("/jeg-hjaelper/").content.decode()
+    assert f'href="/jeg-hjaelper/{world.plan.pk}/"' in listing
+
+
+def test_whole_plan_scope_shows_all_goals_but_never_decisions(client, world, invite):
+    from tests.plans.factories import citizen
+
+    invitation, _ = invite(whole_plan=True, goals=[])
+    user = citizen(email="lene@example.dk", first_name="")
+    services.invitation_accept(invitation=invitation, user=user)
+    client.force_login(user)
+    html = client.get(f"/jeg-hjaelper/{world.plan.pk}/").content.decode()
+    for text in ["Jeg vil have et job", "Jeg vil drikke mindre", "Jeg vil se mine børn mere"]:
+        assert text in html
+    assert "Afgørelse om" not in html and "Fortrolig beskrivelse" not in html
+
+
+def test_a_member_comments_under_the_name_the_citizen_gave(client, world, member):
+    client.force_login(member.user)
+    url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    response = client.post(url, {"body": "Jeg kan <b>godt</b> hjælpe <script>x()</script>"})
+    assert response.status_code == 302
+    comment = Comment.objects.latest("pk")
+    assert (comment.author_role, comment.author_name, comment.goal) == (
+        AuthorRole.NETWORK,
+        "Lene",
+        world.shared_goal,
+    )
+    assert "<script>" not in comment.body_html
+    html = client.get(f"/jeg-hjaelper/{world.plan.pk}/").content.decode()
+    assert "<strong>Lene</strong>" in html and "lene@example.dk" not in html
+
+
+def test_an_empty_comment_keeps_the_page_and_says_why(client, world, member):
+    client.force_login(member.user)
+    url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    response = client.post(url, {"body": "   "})
+    assert response.status_code == 400
+    assert "Skriv din kommentar" in response.content.decode()
+    long_text = "ord " * 600
+    response = client.post(url, {"body": long_text})
+    assert response.status_code == 400
+    assert long_text.strip() in response.content.decode()
+
+
+def test_a_member_cannot_comment_on_a_goal_outside_the_scope(client, world, member):
+    client.force_login(member.user)
+    for goal in (world.private_goal, world.other_goal):
+        url = f"/jeg-hjaelper/{world.plan.pk}/maal/{goal.pk}/kommentar/"
+        assert client.post(url, {"body": "Hej"}).status_code == 404
+    assert not Comment.objects.filter(author=member.user).exists()
+
+
+def test_offer_accept_and_it_shows_in_the_plan(
+    client, world, member, django_capture_on_commit_callbacks
+):
+    client.force_login(member.user)
+    url = f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/"
+    form = client.get(url + f"?maal={world.shared_goal.pk}").content.decode()
+    assert "Jeg vil have et job" in form and "Jeg vil drikke mindre" not in form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url,
+            {
+                "goal": world.shared_goal.pk,
+                "kind": "transport",
+                "what": "Jeg kører dig til jobsamtalen",
+                "when": "Tirsdag kl. 9",
+            },
+        )
+    assert response.status_code == 302
+    offer = Offer.objects.get()
+    assert (offer.membership, offer.goal, offer.status) == (
+        member.membership,
+        world.shared_goal,
+        Offer.Status.WAITING,
+    )
+    (message,) = mail.outbox
+    assert message.to == ["mette@example.dk"] and "Lene tilbyder" in message.subject
+    assert "jobsamtalen" not in message.body  # who, never what, in an inbox
+
+    client.force_login(world.citizen)
+    network = client.get("/min-plan/netvaerk/").content.decode()
+    assert "Jeg kører dig til jobsamtalen" in network
+    response = client.post(
+        f"/min-plan/netvaerk/tilbud/{offer.pk}/svar/",
+        {"answer_with": "yes", "answer": "Tusind tak!"},
+    )
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert (offer.status, offer.answer) == (Offer.Status.ACCEPTED, "Tusind tak!")
+
+    client.force_login(member.user)
+    assert "Tusind tak!" in client.get(_page(member, world)).content.decode()
+
+
+def test_offers_for_goals_outside_the_scope_are_refused(client, world, member):
+    client.force_login(member.user)
+    response = client.post(
+        f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/",
+        {"goal": world.private_goal.pk, "kind": "transport", "what": "Kørsel"},
+    )
+    assert response.status_code == 400
+    assert "Vælg et af de mål, du kan se." in response.content.decode()
+    assert not Offer.objects.exists()
+
+
+def test_removing_a_member_ends_access_on_the_next_request(
+    client, world, member, reauthenticate, django_capture_on_commit_callbacks
+):
+    member_client = client.__class__()
+    member_client.force_login(member.user)
+    assert member_client.get(_page(member, world)).status_code == 200
+
+    reauthenticate(client, world.citizen)
+    url = f"/min-plan/netvaerk/medlemmer/{member.membership.pk}/fjern/"
+    assert "Fjern Lene fra dit netværk?" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+
+    member.membership.refresh_from_db()
+    assert member.membership.status == NetworkMembership.Status.REMOVED
+    for path in [
+        _page(member, world),
+        f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/",
+        f"/jeg-hjaelper/{world.plan.pk}/forlad/",
+    ]:
+        assert member_client.get(path).status_code == 404
+    comment_url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    assert member_client.post(comment_url, {"body": "Hej"}).status_code == 404
+    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    assert entry.what == "Fjernede Lene fra netværket"
+    assert entry.actor_kind == "citizen"
+    (message,) = mail.outbox
+    assert message.to == ["lene@example.dk"] and "ikke længere med" in message.subject
+
+
+def test_removing_asks_for_the_password_again(client, world, member):
+    client.force_login(world.citizen)
+    url = f"/min-plan/netvaerk/medlemmer/{member.membership.pk}/fjern/"
+    response = client.post(url)
+    assert response.status_code == 302 and "/konto/reauthenticate/" in response["Location"]
+    member.membership.refresh_from_db()
+    assert member.membership.is_active
+
+
+def test_a_member_may_leave(client, world, member):
+    client.force_login(member.user)
+    url = f"/jeg-hjaelper/{world.plan.pk}/forlad/"
+    assert "Meld dig ud" in client.get(url).content.decode()
+    assert client.post(url)["Location"] == "/jeg-hjaelper/"
+    assert client.get(_page(member, world)).status_code == 404
+    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    assert (entry.what, entry.actor_name) == ("Forlod netværket", "Lene")

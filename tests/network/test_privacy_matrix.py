@@ -1,0 +1,185 @@
+"""The network's rows of the privacy matrix: who reaches which network page. A member reaches
+only the plans they help with, and only the goals in scope; every other object answers 404, so
+ids reveal nothing; a removed member gets 404 everywhere on the very next request."""
+
+import pytest
+from django.test import Client
+
+from plans import network_services as services
+from plans.models import Comment, NetworkMembership, Offer, Relation
+from tests.plans.factories import citizen
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(world, member):
+    """Everyone who might knock: Lene (member), Bent (removed member), Karl (member of Ali's plan
+    only), Mette (the citizen), Ali (another citizen), the coordinator, the editor."""
+    bent = citizen(email="bent@example.dk", first_name="")
+    removed = NetworkMembership.objects.create(
+        plan=world.plan, user=bent, name="Bent", relation=Relation.NEIGHBOUR, whole_plan=True
+    )
+    services.membership_remove(membership=removed, by=world.citizen)
+    karl = citizen(email="karl@example.dk", first_name="")
+    NetworkMembership.objects.create(
+        plan=world.other_plan, user=karl, name="Karl", relation=Relation.FRIEND, whole_plan=True
+    )
+    offer = services.offer_create(
+        membership=member.membership, goal=world.shared_goal, kind="transport", what="Kørsel"
+    )
+    return {
+        "anonymous": None,
+        "member": member.user,
+        "removed_member": bent,
+        "member_of_other_plan": karl,
+        "citizen": world.citizen,
+        "other_citizen": world.other_citizen,
+        "coordinator": world.coordinator,
+        "editor": world.editor,
+        "_offer": offer,
+        "_removed": removed,
+    }
+
+
+MEMBER_PAGES = ["member_plan", "offer_new", "member_leave"]
+
+
+def _member_url(name, world):
+    plan = world.plan.pk
+    return {
+        "member_plan": f"/jeg-hjaelper/{plan}/",
+        "offer_new": f"/jeg-hjaelper/{plan}/tilbyd-hjaelp/",
+        "member_leave": f"/jeg-hjaelper/{plan}/forlad/",
+    }[name]
+
+
+def _client(user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+ROLES = [
+    "anonymous",
+    "member",
+    "removed_member",
+    "member_of_other_plan",
+    "citizen",
+    "other_citizen",
+    "coordinator",
+    "editor",
+]
+
+
+@pytest.mark.parametrize("page", MEMBER_PAGES)
+@pytest.mark.parametrize("role", ROLES)
+def test_only_an_active_member_reaches_the_member_pages(world, people, role, page):
+    response = _client(people[role]).get(_member_url(page, world))
+    expected = {"member": 200, "anonymous": 302}.get(role, 404)
+    assert response.status_code == expected
+    if role == "anonymous":
+        assert response["Location"].startswith("/konto/login/")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_an_active_member_may_comment_on_a_shared_goal(world, people, role):
+    url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    response = _client(people[role]).post(url, {"body": "Hej"})
+    expected = {"member": 302, "anonymous": 302}.get(role, 404)
+    assert response.status_code == expected
+
+
+def test_a_member_reaches_no_other_plan_and_no_goal_outside_scope(world, people):
+    lene, karl = _client(people["member"]), _client(people["member_of_other_plan"])
+    assert lene.get(f"/jeg-hjaelper/{world.other_plan.pk}/").status_code == 404
+    assert lene.get(f"/jeg-hjaelper/{world.other_plan.pk + 1000}/").status_code == 404
+    assert karl.get(f"/jeg-hjaelper/{world.plan.pk}/").status_code == 404
+    for client, plan, goal in [
+        (lene, world.plan, world.private_goal),
+        (lene, world.other_plan, world.other_goal),
+        (lene, world.plan, world.other_goal),
+        (karl, world.plan, world.shared_goal),
+        (karl, world.other_plan, world.shared_goal),
+    ]:
+        url = f"/jeg-hjaelper/{plan.pk}/maal/{goal.pk}/kommentar/"
+        assert client.post(url, {"body": "Hej"}).status_code == 404
+        response = client.post(
+            f"/jeg-hjaelper/{plan.pk}/tilbyd-hjaelp/",
+            {"goal": goal.pk, "kind": "transport", "what": "Kørsel"},
+        )
+        assert response.status_code in (400, 404)
+    assert not Comment.objects.filter(body="Hej").exists()
+    assert Offer.objects.count() == 1  # only the one made in the fixture
+
+
+@pytest.mark.parametrize("role", ["member", "removed_member", "member_of_other_plan"])
+def test_members_reach_nothing_of_the_citizens_own_pages(world, people, role):
+    """Min plan is the citizen's: a member's account has no plan, so every Min plan page that
+    names an object answers 404 and the network pages of the citizen are out of reach."""
+    client = _client(people[role])
+    for url in [
+        f"/min-plan/maal/{world.shared_goal.pk}/",
+        f"/min-plan/indsats/{world.activities[0].pk}/",
+        "/min-plan/hvem-har-set/",
+        "/min-plan/netvaerk/",
+        f"/min-plan/netvaerk/medlemmer/{people['_removed'].pk}/fjern/",
+    ]:
+        response = client.get(url)
+        assert response.status_code in (404, 302), url
+        if response.status_code == 302:  # asked to confirm the password first, then 404
+            assert "/konto/reauthenticate/" in response["Location"]
+    html = client.get("/min-plan/").content.decode()
+    assert "Jeg vil have et job" not in html and "Afgørelse om" not in html
+
+
+def test_another_citizen_cannot_touch_mettes_network(client, world, people, reauthenticate):
+    reauthenticate(client, world.other_citizen)
+    membership = NetworkMembership.objects.get(user=people["member"])
+    invitation = membership.invitation
+    offer = people["_offer"]
+    assert client.get(f"/min-plan/netvaerk/medlemmer/{membership.pk}/fjern/").status_code == 404
+    assert client.post(f"/min-plan/netvaerk/medlemmer/{membership.pk}/fjern/").status_code == 404
+    url = f"/min-plan/netvaerk/invitationer/{invitation.pk}/traek-tilbage/"
+    assert client.post(url).status_code == 404
+    url = f"/min-plan/netvaerk/invitationer/{invitation.pk}/send-igen/"
+    assert client.post(url).status_code == 404
+    url = f"/min-plan/netvaerk/tilbud/{offer.pk}/svar/"
+    assert client.post(url, {"answer_with": "yes"}).status_code == 404
+    membership.refresh_from_db()
+    offer.refresh_from_db()
+    assert membership.is_active and offer.status == Offer.Status.WAITING
+
+
+def test_within_a_plan_nothing_outside_scope_and_no_other_members_addresses(world, people, member):
+    """Bent (another member, whole plan) comments on the shared goal: Lene sees his name only."""
+    bent_again = NetworkMembership.objects.create(
+        plan=world.plan,
+        user=people["removed_member"],
+        name="Bent",
+        relation=Relation.NEIGHBOUR,
+        whole_plan=True,
+    )
+    services.member_comment_add(membership=bent_again, goal=world.shared_goal, body="Hej fra Bent")
+    services.member_comment_add(
+        membership=bent_again, goal=world.private_goal, body="Om det private mål"
+    )
+    html = _client(member.user).get(f"/jeg-hjaelper/{world.plan.pk}/").content.decode()
+    assert "Hej fra Bent" in html and "<strong>Bent</strong>" in html
+    for hidden in [
+        "bent@example.dk",
+        "lene@example.dk",
+        "mette@example.dk",
+        "Om det private mål",
+        "Hvem har set",
+        "Afgørelse",
+        "Rusmiddel",
+    ]:
+        assert hidden not in html
+
+
+def test_objects_of_a_member_page_answer_404_to_the_citizen_too(client, world, member):
+    """Mette is not a member of her own plan: the member pages are not hers, even for her plan."""
+    client.force_login(world.citizen)
+    assert client.get(f"/jeg-hjaelper/{world.plan.pk}/").status_code == 404
