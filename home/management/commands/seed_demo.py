@@ -6,6 +6,7 @@ from django.db import transaction
 
 from home.demo import seed_pages
 from plans.demo import seed_plans
+from plans.network_demo import seed_network
 from portal.accounts.demo import demo_password, ensure_demo_user
 
 
@@ -29,7 +30,7 @@ def seed_communication_staff():
 
 
 # Each app adds its own seeder here; they run in this order, and each is safe to run again.
-SEEDERS = [seed_pages, seed_editors, seed_communication_staff, seed_plans]
+SEEDERS = [seed_pages, seed_editors, seed_communication_staff, seed_plans, seed_network]
 
 
 class Command(BaseCommand):
