@@ -104,3 +104,26 @@ def test_the_citizen_cannot_accept_her_own_invitation(client, world, invite):
     response = client.post(link, {"action": "accept"})
     assert response.status_code == 400
     assert "Det er din egen plan" in response.content.decode()
+
+
+def test_signing_up_from_the_link_comes_back_to_the_invitation(client, world, invite):
+    import re
+
+    invitation, link = invite(email="jonas@example.dk")
+    mail.outbox.clear()
+    password = "en-lang-god-adgangskode-42"
+    signup = client.post(
+        "/konto/signup/",
+        {"email": "jonas@example.dk", "password1": password, "password2": password, "next": link},
+    )
+    assert signup["Location"] == "/konto/confirm-email/"
+    # Not yet: the address is not verified, so the invitation cannot be accepted.
+    assert client.post(link, {"action": "accept"}).status_code == 200
+    assert not NetworkMembership.objects.exists()
+
+    confirm = re.search(r"http://testserver(/konto/confirm-email/\S+)", mail.outbox[-1].body)
+    response = client.post(confirm.group(1))
+    assert response["Location"] == link
+    response = client.post(link, {"action": "accept"})
+    assert response["Location"] == f"/jeg-hjaelper/{world.plan.pk}/"
+    assert NetworkMembership.objects.get().user.email == "jonas@example.dk"
