@@ -205,9 +205,11 @@ def offer_answer(request, offer_id: int):
 
 
 def _private(response):
-    # The address holds the token: keep it out of caches and out of Referer headers.
+    # The address holds the token: keep it out of caches and out of Referer headers sent to
+    # other sites. ("no-referrer" would make the browser send "Origin: null" with the page's own
+    # forms, which Django's CSRF check rightly refuses.)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

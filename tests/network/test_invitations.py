@@ -183,7 +183,7 @@ def test_withdrawn_and_expired_links_get_one_plain_page_that_reveals_nothing(
         assert "Linket virker ikke" in html
         assert "Mette" not in html and "job" not in html
         assert "no-store" in response["Cache-Control"]
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
     mains = {r.content.decode().split("<main")[1].split("</main>")[0] for r in pages}
     assert len(mains) == 1
 
