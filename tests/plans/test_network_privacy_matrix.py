@@ -1,0 +1,62 @@
+"""The network's rows in the privacy matrix (tests/plans/test_privacy_matrix.py): people from
+Mette's network, and from Ali's, against every Min plan and admin URL. Being in someone's
+network opens only "Planer, jeg hjælper med" (tests/network/test_privacy_matrix.py), never the
+citizen's own pages or the admin; a removed member is a stranger again."""
+
+import pytest
+
+from plans import network_services
+from plans.models import NetworkMembership, Relation
+
+from .factories import citizen
+from .test_privacy_matrix import (
+    SECRET,
+    URLS,
+    _request,
+    _snapshot,
+    mettes,  # noqa: F401 - the matrix's fixture
+)
+
+NETWORK_ROLES = ["network_member", "whole_plan_member", "removed_member", "member_of_other_plan"]
+
+
+def _network_person(world, role):
+    person = citizen(email=f"{role}@example.dk", first_name="")
+    plan = world.other_plan if role == "member_of_other_plan" else world.plan
+    membership = NetworkMembership.objects.create(
+        plan=plan,
+        user=person,
+        name="Lene",
+        relation=Relation.FAMILY,
+        whole_plan=role != "network_member",
+    )
+    if role == "network_member":
+        membership.goals.set([world.goal])
+    if role == "removed_member":
+        network_services.membership_remove(membership=membership, by=world.citizen)
+    return person
+
+
+@pytest.mark.parametrize("url", URLS, ids=str)
+@pytest.mark.parametrize("role", NETWORK_ROLES)
+def test_network_people_reach_nothing_of_the_citizens_pages_or_the_admin(mettes, role, url):  # noqa: F811
+    world = mettes
+    user = _network_person(world, role)
+    before = _snapshot(world)
+
+    response = _request(url, world, user)
+    body = response.content.decode() if response.status_code == 200 else ""
+
+    if url.side == "citizen" and url.names_object:
+        assert response.status_code == 404
+    elif url.side == "citizen":
+        # Their own Min plan: they have none, so the page says so (or asks them to log in).
+        assert response.status_code in (200, 302, 404)
+    else:
+        assert response.status_code in (302, 403, 404), response.status_code
+        if response.status_code == 302:
+            assert response["Location"].split("?")[0] in ("/admin/", "/konto/login/")
+    assert SECRET not in body
+    assert "Mettes kommentar" not in body
+    assert "Plan for Mette" not in body
+    assert _snapshot(world) == before
