@@ -101,15 +101,17 @@ def test_a_fork_in_the_chain_is_refused_by_the_database(world):
         fork.save()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush afterwards must not recreate content types under new ids, or
+# the next live-server test cannot restore the data-migration snapshot.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_keep_one_chain():
     """Staff on two app servers open the same plan at the same moment: both reads are logged
     and the chain still has no fork (on PostgreSQL the plan row lock makes the second wait)."""
     from .factories import build_world
 
-    world = build_world()
     if connection.vendor == "sqlite":
         pytest.skip("SQLite has one writer at a time; the lock matters on PostgreSQL")
+    world = build_world()
     errors = []
 
     def write():
