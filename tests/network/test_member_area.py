@@ -1,7 +1,10 @@
 """The member's side ("Planer, jeg hjælper med"), offers of help, and ending access."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from plans import network_services as services
 from plans.models import AccessLogEntry, AuthorRole, Comment, NetworkMembership, Offer
@@ -198,3 +201,54 @@ def test_a_member_may_leave(client, world, member):
     assert client.get(_page(member, world)).status_code == 404
     entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
     assert (entry.what, entry.actor_name) == ("Forlod netværket", "Lene")
+
+
+def test_accepted_help_shows_under_the_goal_for_the_citizen_and_for_staff(client, world, member):
+    waiting = services.offer_create(
+        membership=member.membership, goal=world.shared_goal, kind="company", what="Gåtur"
+    )
+    accepted = services.offer_create(
+        membership=member.membership,
+        goal=world.shared_goal,
+        kind="transport",
+        what="Kørsel til jobsamtalen",
+    )
+    services.offer_answer(offer=accepted, accepted=True, answer="Tak")
+
+    client.force_login(world.citizen)
+    html = client.get("/min-plan/").content.decode()
+    assert "Mit netværk hjælper med" in html and "Kørsel til jobsamtalen" in html
+    assert waiting.what not in html
+
+    client.force_login(world.coordinator)
+    html = client.get(f"/admin/planer/edit/{world.plan.pk}/").content.decode()
+    assert "Netværket hjælper med" in html and "Kørsel til jobsamtalen" in html
+    assert "Lene, familie" in html
+
+    # Once Lene is removed, her help is no longer counted on.
+    services.membership_remove(membership=member.membership, by=world.citizen)
+    client.force_login(world.citizen)
+    assert "Kørsel til jobsamtalen" not in client.get("/min-plan/").content.decode()
+
+
+def test_network_emails_follow_the_one_an_hour_rule(
+    world, member, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.offer_create(
+            membership=member.membership, goal=world.shared_goal, kind="company", what="Kaffe"
+        )
+        services.offer_create(
+            membership=member.membership, goal=world.shared_goal, kind="company", what="Te"
+        )
+    # The first offer is told; the second, within the hour, waits for the next email.
+    assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
+    mail.outbox.clear()
+    from plans.models import EmailNotice
+
+    EmailNotice.objects.update(sent_at=timezone.now() - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.offer_create(
+            membership=member.membership, goal=world.shared_goal, kind="company", what="Kage"
+        )
+    assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
