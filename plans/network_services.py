@@ -8,12 +8,13 @@ membership is still active (plans.network_selectors).
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import network_notices
@@ -88,15 +89,18 @@ def _send_invitation_email(*, invitation: Invitation, token: str, site_url: str)
         "citizen_name": citizen_name(invitation.plan),
         "link": site_url.rstrip("/") + reverse("network:invitation_answer", args=[token]),
     }
-    subject = render_to_string("plans/email/invitation_subject.txt", context).strip()
-    message = EmailMultiAlternatives(
-        subject=f"Fællesplan: {subject}",
-        body=render_to_string("plans/email/invitation.txt", context),
-        to=[invitation.email],
-    )
-    message.attach_alternative(
-        render_to_string("plans/email/invitation.html", context), "text/html"
-    )
+    # We do not know the invited person's language: the site's own (Danish), as for every
+    # email that goes to someone who has not chosen one.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("plans/email/invitation_subject.txt", context).strip()
+        message = EmailMultiAlternatives(
+            subject=f"Fællesplan: {subject}",
+            body=render_to_string("plans/email/invitation.txt", context),
+            to=[invitation.email],
+        )
+        message.attach_alternative(
+            render_to_string("plans/email/invitation.html", context), "text/html"
+        )
     message.send()
 
 

@@ -206,3 +206,11 @@ def test_the_citizen_sees_each_state_and_can_withdraw(client, world, invite):
     response = client.post(f"/min-plan/netvaerk/invitationer/{open_one.pk}/traek-tilbage/")
     assert response.status_code == 302
     assert "Trukket tilbage" in client.get("/min-plan/netvaerk/").content.decode()
+
+
+def test_goals_of_another_plan_cannot_be_slipped_into_an_invitation(client, world, reauthenticate):
+    reauthenticate(client, world.citizen)
+    response = client.post(INVITE, _form(world, goals=[world.other_goal.pk], send="1"))
+    assert response.status_code == 200
+    assert "Vælg kun blandt dine egne mål." in response.content.decode()
+    assert not Invitation.objects.exists()
