@@ -158,14 +158,10 @@ def current_glossary() -> Glossary:
 
 def glossary_changed() -> None:
     """A term was added, changed or removed: every process compiles the new list on its next
-    request, and cached public pages (which carry explanations) are thrown away."""
+    request. (Cached public pages, which carry explanations, are purged by portal.pagecache,
+    which listens to the same saves.)"""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
     _request.__dict__.pop("version", None)
-    try:
-        from portal.pagecache import purge_page_cache
-    except ImportError:  # the page cache is optional
-        return
-    purge_page_cache()
 
 
 # Explanations for citizens ------------------------------------------------------------------

@@ -4,7 +4,7 @@ alternative, for the version being edited (so the approver sees the same as the 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .readability import LIX_LIMIT, analyse_page
+from .readability import LIX_LIMIT, analyse_html, analyse_page
 
 
 class ReadabilityPanel(Panel):
@@ -20,4 +20,28 @@ class ReadabilityPanel(Panel):
             page = self.instance
             context["result"] = analyse_page(page) if page is not None and page.pk else None
             context["lix_limit"] = LIX_LIMIT
+            return context
+
+
+class TextReadabilityPanel(Panel):
+    """LIX and glossary words of one text field of a saved object, for staff writing what a
+    citizen reads in a plan; place it after the field's own FieldPanel."""
+
+    def __init__(self, field_name, *args, **kwargs):
+        self.field_name = field_name
+        kwargs.setdefault("heading", _("Læsbarhed"))
+        super().__init__(*args, **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "field_name": self.field_name}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "home/panels/readability.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            text = getattr(self.instance, self.panel.field_name, "") if self.instance else ""
+            context["result"] = analyse_html(text) if text else None
+            context["lix_limit"] = LIX_LIMIT
+            context["empty_message"] = _("Gem, så ser du LIX og fagord for teksten her.")
             return context

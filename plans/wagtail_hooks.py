@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.panels import TextReadabilityPanel
+
 from . import admin_views
 from .models import AccessLogEntry, Department, Plan, StaffProfile, Team
 from .network_admin import NetworkHelpPanel
@@ -37,6 +39,7 @@ DECISION_PANELS = [
         "explanation",
         help_text=_("Hvorfor? Skriv, som du ville sige det til borgeren. Ingen paragraffer her."),
     ),
+    TextReadabilityPanel("explanation"),
     FieldPanel(
         "meaning", help_text=_("Hvad ændrer sig for borgeren i hverdagen, og fra hvornår?")
     ),
@@ -95,6 +98,7 @@ class PlanViewSet(ModelViewSet):
                     FieldPanel("department"),
                     FieldPanel("goal", help_text=_("Et nyt mål kan vælges, når planen er gemt.")),
                     FieldPanel("description"),
+                    TextReadabilityPanel("description"),
                     FieldPanel("responsible"),
                     FieldPanel("status"),
                     FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
