@@ -166,3 +166,37 @@ def test_a_big_plan_opens_in_the_admin(caseworker, world):
     )
     body = caseworker.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
     assert "Indsats 9" in body
+
+
+def _plan_form(world, citizen, what_matters="Ro i hverdagen"):
+    return {
+        "citizen": citizen.pk,
+        "team": world.team.pk,
+        "status": "active",
+        "coordinator": world.coordinator_profile.pk,
+        "what_matters": what_matters,
+        **_formset("goals"),
+        **_formset("activities"),
+        **_formset("meetings"),
+        **_formset("decisions"),
+    }
+
+
+def test_a_new_plan_is_logged_and_left_out_of_wagtails_site_history(caseworker, world):
+    from django.test import Client
+    from wagtail.models import ModelLogEntry
+
+    from .factories import citizen
+
+    karen = citizen(email="karen@example.dk", first_name="Karen")
+    response = caseworker.post(reverse("planer:add"), _plan_form(world, karen))
+    assert response.status_code == 302
+    plan = Plan.objects.get(citizen=karen)
+    assert AccessLogEntry.objects.get(plan=plan).what == "Oprettede planen"
+    caseworker.post(reverse("planer:edit", args=[world.plan.pk]), _plan_form(world, world.citizen))
+    # Wagtail's site history is shown to anyone with plan permissions, in every team.
+    assert not ModelLogEntry.objects.exists()
+    other_team = Client()
+    other_team.force_login(world.outsider)
+    history = other_team.get("/admin/reports/site-history/").content.decode()
+    assert "Plan for Karen" not in history and "Plan for Mette" not in history
