@@ -1,4 +1,6 @@
-"""An editor at a desk writes a guide in the Wagtail admin, publishes it, and citizens find it."""
+"""Borgerland review at a desk: an editor writes a guide with a Fagland word, sees the everyday
+word to use, and submits; a Kommunikationsansvarlig sees the score and publishes by approving;
+a citizen's phone finds the guide and gets the word explained."""
 
 import re
 
@@ -19,7 +21,16 @@ def desk(browser, live_site):
     context.close()
 
 
-def test_editor_writes_publishes_and_the_guide_is_found(desk, live_site, editor, log_in):
+@pytest.fixture
+def other_desk(browser, live_site):
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_editor_writes_approver_publishes_citizen_reads_the_explanation(
+    desk, other_desk, live_site, editor, approver, log_in, assert_accessible
+):
     index = GuideIndexPage.objects.get()
     log_in(desk, live_site.url, editor.email, next_url="/admin/")
     expect(desk).to_have_url(re.compile(r"/admin/$"))
@@ -34,20 +45,53 @@ def test_editor_writes_publishes_and_the_guide_is_found(desk, live_site, editor,
     desk.get_by_role("option", name="Afsnit").click()
     editor_box = desk.locator(".Draftail-Editor .public-DraftEditor-content").first
     editor_box.click()
-    desk.keyboard.type("Læs brevet roligt. Ring til os, hvis noget er svært at forstå.")
+    desk.keyboard.type("Læs brevet roligt. Står der afgørelse, så ring til os.")
     # Draftail saves its state to the form a moment after typing; wait for it like a person would.
     expect(desk.locator('input[name="body-0-value"]')).to_have_value(re.compile("Læs brevet"))
 
-    desk.get_by_role("button", name="More actions").click()
-    desk.get_by_role("button", name="Udgiv").click()
-    # Wagtail's Danish catalogue lacks this message, so only the page title is checked.
-    expect(desk.get_by_role("status").first).to_contain_text("Når du får brev fra kommunen")
+    # Saving a draft shows the score and the everyday word, before anything is published.
+    desk.get_by_role("button", name=re.compile("Gem skitse|Save draft")).click()
+    expect(desk.get_by_role("status").first).to_contain_text(
+        "Fagord: “afgørelse” (skriv hellere: beslutning)."
+    )
+    panel = desk.locator("[data-readability]")
+    expect(panel).to_contain_text("LIX:")
+    expect(panel).to_contain_text("“afgørelse” → beslutning")
 
+    # An editor cannot publish; the page goes to review.
+    desk.get_by_role("button", name="More actions").click()
+    expect(desk.get_by_role("button", name="Udgiv", exact=True)).to_have_count(0)
+    desk.get_by_role("button", name=re.compile("Borgerland-gennemsyn")).click()
     guide = GuidePage.objects.get(title="Når du får brev fra kommunen")
+    expect(desk.get_by_role("status").first).to_contain_text("Når du får brev fra kommunen")
+    guide.refresh_from_db()
+    assert not guide.live
+    assert guide.current_workflow_task is not None
+
+    # The approver opens the page from the review and sees the same figures.
+    log_in(other_desk, live_site.url, approver.email, next_url=f"/admin/pages/{guide.pk}/edit/")
+    review_panel = other_desk.locator("[data-readability]")
+    expect(review_panel).to_contain_text("LIX:")
+    expect(review_panel).to_contain_text("“afgørelse” → beslutning")
+    other_desk.get_by_role("button", name="More actions").click()
+    # The last task's approve button reads "Godkend og Publicér" in Wagtail's Danish.
+    approve = re.compile(r"^(Approve|Godkend)( og Publicér| and Publish)?$")
+    other_desk.get_by_role("button", name=approve).click()
+    expect(other_desk.get_by_role("status").first).to_contain_text("Når du får brev fra kommunen")
+    guide.refresh_from_db()
     assert guide.live
 
-    phone = desk.context.new_page()
-    phone.set_viewport_size({"width": 360, "height": 740})
+    # A citizen on a phone finds the guide and opens the explanation (plain <details>: the
+    # page ships no script for it).
+    phone = desk.context.browser.new_context(
+        locale="da-DK", viewport={"width": 360, "height": 740}
+    ).new_page()
     phone.goto(f"{live_site.url}/soeg/?q=brev")
     phone.get_by_role("link", name="Når du får brev fra kommunen").click()
     expect(phone.get_by_text("Læs brevet roligt.")).to_be_visible()
+    expect(phone.locator("dfn")).to_have_text("afgørelse")
+    question = phone.get_by_text("Hvad betyder “afgørelse”?")
+    question.click()
+    expect(phone.get_by_text("Afgørelse betyder: beslutning.")).to_be_visible()
+    assert_accessible(phone)
+    phone.context.close()

@@ -105,3 +105,14 @@ def test_an_approved_page_with_a_publishing_time_goes_live_then(
     guide.refresh_from_db()
     assert guide.live
     assert guide.live_revision_id == revision.pk
+
+
+def test_seed_demo_has_a_writer_and_an_approver(seed_demo, client, demo_password):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    assert users.get(email="redaktoer@example.dk").groups.filter(name="Redaktører").exists()
+    approver = users.get(email="kommunikation@example.dk")
+    assert approver.groups.filter(name="Kommunikationsansvarlige").exists()
+    guide = GuidePage.objects.live().first()
+    assert guide.permissions_for_user(approver).can_publish()
