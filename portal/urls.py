@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.security import security_txt
 from search import views as search_views
 
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
     path("soeg/", search_views.search, name="search"),
     path("min-plan/", include("plans.urls")),
     path("", include("plans.network_urls")),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:

@@ -104,6 +104,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def live_site(live_server, transactional_db, django_db_serialized_rollback, django_db_setup):
     """A live server with the demo pages. Transactional tests flush the database; serialized
     rollback brings back what data migrations made, and the site is built again for each test."""
+    from django.core.cache import cache
     from django.db import connection
 
     from home.demo import seed_pages
@@ -111,6 +112,9 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback, djan
     if django_db_setup and not hasattr(connection, "_test_serialized_contents"):
         connection.creation.deserialize_db_from_string(django_db_setup)
         connection._test_serialized_contents = django_db_setup
+    # The database cache table is no model, so the flush keeps it: empty it, so rate-limit
+    # counters and used one-time codes of one test do not reach the next.
+    cache.clear()
     seed_pages()
     return live_server
 
@@ -126,8 +130,44 @@ def log_in(demo_password):
         page.get_by_label("E-mail").fill(email)
         page.get_by_label("Adgangskode").fill(password or demo_password)
         page.get_by_role("button", name="Log ind").click()
+        code = _current_totp_code(email)
+        if code is not None:
+            # Staff and editors: the second step asks for the code their authenticator app shows.
+            page.wait_for_url("**/konto/2fa/authenticate/")
+            page.get_by_label("Kode").fill(code)
+            page.get_by_role("button", name="Log ind").click()
 
     return log_in
+
+
+@pytest.fixture
+def totp_code():
+    """The code a staff member's authenticator app shows now (None for a citizen)."""
+    return _current_totp_code
+
+
+def _current_totp_code(email: str) -> str | None:
+    """The code an authenticator app would show now, for a user enrolled in TOTP (every staff
+    member and editor, see portal.accounts.demo), or None for a citizen."""
+    import time
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+    from django.core.cache import cache
+
+    authenticator = Authenticator.objects.filter(
+        user__email__iexact=email, type=Authenticator.Type.TOTP
+    ).first()
+    if authenticator is None:
+        return None
+    code = format_hotp_value(
+        hotp_value(decrypt(authenticator.data["secret"]), int(time.time()) // 30)
+    )
+    # allauth accepts each code once; a test that logs the same person in twice within 30
+    # seconds is not a replay attack, so forget that this code was used.
+    cache.delete(TOTP(authenticator)._get_used_cache_key(code))
+    return code
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,10 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -35,15 +37,23 @@ INSTALLED_APPS = [
     "django_tasks",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.usersessions' list says "3 minutes ago"
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
+    "portal.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -54,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.security.SessionTimeoutMiddleware",
+    "portal.security.AdminMFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -120,6 +132,51 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Fællesplan: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
+# A one-time code by email or a password; no page or message tells whether an address has an
+# account; allauth's default rate limits count in the shared cache (CACHES below); changing
+# the email address (and the plan's invite/remove views, through
+# portal.security.reauthentication_required) asks for the password or a code again when the
+# last login is more than 5 minutes old; the person is told by email when their password or
+# address changes.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_RATE_LIMITS = {}  # {} keeps allauth's defaults; False would switch them all off
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+
+# A second factor is required for everyone who reaches the admin (portal.security).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Fællesplan"
+# One time step either side (RFC 6238 5.2): a phone clock a little off or a slow typist.
+MFA_TOTP_TOLERANCE = 1
+MFA_PASSKEY_LOGIN_ENABLED = False
+# Sessions are recorded at login, so a person sees and ends them; updating "last seen" on every
+# request would cost a write per request.
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Idle limits per kind of person and one absolute limit for any session (portal.security).
+SESSION_IDLE_SECONDS_STAFF = 30 * 60
+SESSION_IDLE_SECONDS_CITIZEN = 2 * 60 * 60
+SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+
+# OpenID Connect (a MitID broker) is on only when its client is configured; always with PKCE.
+SOCIALACCOUNT_PROVIDERS = {}
+OIDC_SERVER_URL = os.environ.get("OIDC_SERVER_URL", "")
+if os.environ.get("OIDC_CLIENT_ID"):
+    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": os.environ.get("OIDC_PROVIDER_ID", "mitid"),
+                "name": os.environ.get("OIDC_PROVIDER_NAME", "MitID"),
+                "client_id": os.environ["OIDC_CLIENT_ID"],
+                "secret": os.environ["OIDC_CLIENT_SECRET"],
+                "settings": {"server_url": os.environ["OIDC_SERVER_URL"]},
+            }
+        ],
+    }
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
@@ -196,3 +253,55 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script of ours reads the cookie
+
+# Content-Security-Policy (django-csp 4). Public and citizen pages: nothing by default, scripts
+# and styles only from our own files or with this response's nonce, never inline; images may be
+# data: URLs (the QR code for an authenticator app). The login form may post on to the MitID
+# broker, and MEDIA_ORIGIN (S3) may serve images.
+_oidc_origin = (
+    "{0.scheme}://{0.netloc}".format(urlsplit(OIDC_SERVER_URL)) if OIDC_SERVER_URL else ""
+)
+_media_origin = os.environ.get("MEDIA_ORIGIN", "")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *filter(None, [_media_origin])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF, *filter(None, [_oidc_origin])],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# The Wagtail admin still needs inline script and style; this policy applies only under
+# SECURITY_ADMIN_PATH_PREFIX (portal.security.AdminContentSecurityPolicyMiddleware).
+SECURITY_ADMIN_PATH_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *filter(None, [_media_origin])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+SECURITY_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Gravatar would tell a third party which staff member opens the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Contact for /.well-known/security.txt (RFC 9116).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:sikkerhed@faellesplan.dk")

@@ -59,10 +59,15 @@ def test_an_unverified_account_cannot_log_in(client, demo_site):
     assert "Bekræft din emailadresse" in client.get(response["Location"]).content.decode()
 
 
-def test_a_verified_account_logs_in_with_email(client, editor, demo_password):
+def test_a_verified_account_logs_in_with_email(client, editor, demo_password, totp_code):
     response = client.post(
         "/konto/login/", {"login": "REDAKTOER@example.dk", "password": demo_password}
     )
+    # An editor has a second factor: the password alone only leads to the code step.
+    assert response["Location"] == "/konto/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+
+    response = client.post("/konto/2fa/authenticate/", {"code": totp_code(editor.email)})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(editor.pk)
 

@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import GuideIndexPage, GuidePage, HomePage
+from portal.accounts.demo import ensure_demo_totp
 
 
 class TestPageTypesInTheAdmin(WagtailPageTestCase):
@@ -17,7 +18,8 @@ class TestPageTypesInTheAdmin(WagtailPageTestCase):
 
         self.home = seed_pages()
         self.index = GuideIndexPage.objects.get()
-        self.login()
+        # Nobody reaches the admin without a second factor (portal.security).
+        ensure_demo_totp(self.login())
 
     def test_where_pages_may_live(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
