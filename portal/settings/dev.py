@@ -9,3 +9,6 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 # Serve static files from the source folders, picking up edits without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `make run` serves plain http://127.0.0.1; let security keys (WebAuthn) be tried there.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
