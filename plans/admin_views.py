@@ -6,6 +6,7 @@ every read and write is written to the plan's access log (the citizen sees it).
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from .forms import LongTextField
 from .models import AccessLogEntry, AuthorRole, Comment, Goal, Team
 
 READ, WRITE = AccessLogEntry.Action.READ, AccessLogEntry.Action.WRITE
+User = get_user_model()
 
 
 def _log(request, plan, action, what):
@@ -38,6 +40,18 @@ class PlanAdminForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and "team" in self.fields:
             self.fields["team"].queryset = Team.objects.filter(members=for_user)
+        if "citizen" in self.fields:
+            citizen = self.fields["citizen"]
+            citizen.label_from_instance = lambda user: f"{user} ({user.email})"
+            if self.instance.pk:
+                # A plan stays with its citizen; the form names only them.
+                citizen.disabled = True
+                citizen.queryset = User.objects.filter(pk=self.instance.citizen_id)
+            else:
+                # Only people without any admin role can be given a plan.
+                citizen.queryset = User.objects.filter(
+                    is_staff=False, is_superuser=False, groups__isnull=True
+                ).order_by("first_name", "email")
 
 
 class ActivityAdminForm(WagtailAdminModelForm):

@@ -290,6 +290,8 @@ class Comment(models.Model):
 
     MAX_LENGTH = 2000
     EDIT_WINDOW_MINUTES = 15
+    # Comments are personal: keep them out of Wagtail's usage listings and save the queries.
+    wagtail_reference_index_ignore = True
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
     # SET_NULL: when staff remove a goal or an activity, what people wrote stays on the plan.
@@ -343,9 +345,13 @@ class Comment(models.Model):
 
     @property
     def display_author(self) -> str:
+        # The name copied when it was written: for a network member the name the citizen knows
+        # them by (their account may hold only an email), for staff the name they present.
+        if self.author_name:
+            return self.author_name
         if self.author_id and self.author is not None:
             return str(self.author)
-        return self.author_name or str(_("Tidligere deltager"))
+        return str(_("Tidligere deltager"))
 
 
 class Feedback(models.Model):

@@ -111,6 +111,15 @@ def test_a_caseworker_cannot_put_a_plan_in_another_team(caseworker, world):
     body = response.content.decode()
     assert "Team Øst" in body
     assert "Team Vest" not in body
+    # Only people without an admin role can be given a plan; staff are not offered.
+    assert "Mette (mette@example.dk)" in body
+    assert "udenfor@example.dk" not in body and "redaktoer@example.dk" not in body
+
+
+def test_the_edit_form_names_only_the_plans_own_citizen(caseworker, world):
+    body = caseworker.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
+    assert "Mette (mette@example.dk)" in body
+    assert "ali@example.dk" not in body
 
 
 def test_the_caseworker_answers_a_comment_from_the_admin(
