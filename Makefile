@@ -55,3 +55,13 @@ format: install-test
 messages: install
 	$(PY) manage.py makemessages --locale da --locale en --ignore ".venv/*" --ignore "var/*" --no-obsolete
 	$(PY) manage.py compilemessages --ignore ".venv/*"
+
+# Load test against the floor (bench/run.py): PostgreSQL (a throwaway cluster unless DATABASE_URL
+# is set), Redis, gunicorn and wrk on loopback; installs wrk/redis-server/postgresql when missing.
+# BENCH_ARGS="--scale" also measures Min plan at 20,000 citizens.
+bench: install
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Lighthouse 12 (npm) with Debian's chromium, mobile profile, on a server `make bench` style.
+lighthouse: install chromium
+	$(PY) -m bench.lighthouse $(LIGHTHOUSE_ARGS)

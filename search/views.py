@@ -3,6 +3,8 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
+from portal.pagecache.cache import mark_cacheable
+
 from .selectors import promotions_for, searchable_pages
 from .services import search_hit_record
 
@@ -17,6 +19,11 @@ def search(request):
 
     if search_query:
         search_hit_record(search_query=search_query)
+        # The same answer for every anonymous visitor until the next publish; a copy served
+        # from the cache still counts its hit (buffered, see services).
+        mark_cacheable(
+            request=request, on_hit=("search.services.search_hit_buffered", (search_query,))
+        )
         promotions = promotions_for(search_query=search_query)
         results = searchable_pages().specific().search(search_query)
         paginator = Paginator(results, RESULTS_PER_PAGE)

@@ -5,10 +5,18 @@ generation, so all older entries stop matching at once: one write, whatever the 
 (the database cache cannot delete by key pattern). A lookup reads the generation and the entry
 in one round trip (`get_many`), so a hit costs a single query on the database cache and a
 single MGET on Redis.
+
+Each process also keeps the pages it served last in memory (`_local`), and asks the shared
+cache for the generation at most every PAGE_CACHE_LOCAL_SECONDS (default 1 s): a hit is then a
+dictionary lookup, as cheap as serving fixed bytes. The process that purges forgets its copies
+at once; other processes and app servers show a publish within that second.
 """
 
 import hashlib
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -17,12 +25,16 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.module_loading import import_string
+from django.utils.translation import get_language_from_request
 
 T = TypeVar("T")
+ENTRY_FIELDS = 5  # generation, status, headers, content, on_hit
 
 GENERATION_KEY = "pagecache:generation"
 DEFAULT_SECONDS = 60 * 60
+DEFAULT_LOCAL_SECONDS = 1.0
+LOCAL_ENTRIES = 500
 # Replayed from the stored response; everything else a hit needs is the body and the status.
 SKIPPED_HEADERS = {"set-cookie", "x-page-cache"}
 
@@ -32,14 +44,14 @@ def page_cache_seconds() -> int:
 
 
 def page_key(*, request: HttpRequest) -> str:
-    """One entry per scheme, host, full path and active language (the URL has no language
-    prefix: the language cookie or Accept-Language decides, and LocaleMiddleware has run)."""
+    """One entry per scheme, host, full path and language (the URL has no language prefix:
+    the language cookie or Accept-Language decides, as in LocaleMiddleware)."""
     raw = "|".join(
         [
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),
-            get_language() or settings.LANGUAGE_CODE,
+            get_language_from_request(request) or settings.LANGUAGE_CODE,
         ]
     )
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
@@ -55,18 +67,85 @@ def _current(found: dict) -> str:
     return generation
 
 
-def lookup(*, key: str) -> tuple[str, HttpResponse | None]:
-    """The current generation, and the stored response if it was rendered under it."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = _current(found)
-    entry = found.get(key)
-    if not entry or entry[0] != generation:
-        return generation, None
-    _, status, headers, content = entry
+class _Local:
+    """This process's copies: the generation it last saw, when, and the entries under it."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.forget()
+
+    def forget(self) -> None:
+        self.generation: str | None = None
+        self.checked_at = 0.0
+        self.entries: OrderedDict[str, tuple] = OrderedDict()
+
+
+_local = _Local()
+
+
+def _local_seconds() -> float:
+    return float(getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", DEFAULT_LOCAL_SECONDS))
+
+
+def _is_entry(entry, generation: str) -> bool:
+    # Anything else (an entry stored by an older release, say) is a miss, never an error.
+    return isinstance(entry, tuple) and len(entry) == ENTRY_FIELDS and entry[0] == generation
+
+
+def _response(entry: tuple) -> HttpResponse:
+    _, status, headers, content, on_hit = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
-    return generation, response
+    response._page_cache_on_hit = on_hit
+    return response
+
+
+def lookup(*, key: str) -> tuple[str, HttpResponse | None]:
+    """The current generation, and the stored response if it was rendered under it."""
+    if _local_seconds() <= 0:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = _current(found)
+        entry = found.get(key)
+        return generation, (_response(entry) if _is_entry(entry, generation) else None)
+
+    now = time.monotonic()
+    with _local.lock:
+        fresh = _local.generation is not None and now - _local.checked_at < _local_seconds()
+        generation = _local.generation
+        entry = _local.entries.get(key) if fresh else None
+        if entry is not None:
+            _local.entries.move_to_end(key)
+    if fresh:
+        if entry is None:
+            entry = cache.get(key)
+            if not _is_entry(entry, generation):
+                return generation, None
+            _keep_locally(key, entry)
+        return generation, _response(entry)
+
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = _current(found)
+    with _local.lock:
+        if generation != _local.generation:
+            _local.forget()
+            _local.generation = generation
+        _local.checked_at = now
+    entry = found.get(key)
+    if not _is_entry(entry, generation):
+        return generation, None
+    _keep_locally(key, entry)
+    return generation, _response(entry)
+
+
+def _keep_locally(key: str, entry: tuple) -> None:
+    with _local.lock:
+        if entry[0] != _local.generation:
+            return
+        _local.entries[key] = entry
+        _local.entries.move_to_end(key)
+        while len(_local.entries) > LOCAL_ENTRIES:
+            _local.entries.popitem(last=False)
 
 
 _MISSING = object()
@@ -87,23 +166,33 @@ def published_memo(*, key: str, build: Callable[[], T]) -> T:
     return value
 
 
-def store(*, key: str, generation: str, response: HttpResponse) -> None:
+def store(*, key: str, generation: str, request: HttpRequest, response: HttpResponse) -> None:
     headers = [
         (name, value)
         for name, value in response.headers.items()
         if name.lower() not in SKIPPED_HEADERS
     ]
-    cache.set(
-        key,
-        (generation, response.status_code, headers, response.content),
-        timeout=page_cache_seconds(),
-    )
+    on_hit = getattr(request, "_page_cache_on_hit", None)
+    entry = (generation, response.status_code, headers, response.content, on_hit)
+    cache.set(key, entry, timeout=page_cache_seconds())
+    if _local_seconds() > 0:
+        _keep_locally(key, entry)
 
 
-def mark_cacheable(*, request: HttpRequest) -> None:
+def mark_cacheable(*, request: HttpRequest, on_hit: tuple[str, tuple] | None = None) -> None:
     """Called by a view (or Wagtail's serve hook) whose output is the same for every
-    anonymous visitor; the middleware stores the response only for such requests."""
+    anonymous visitor; the middleware stores the response only for such requests.
+    `on_hit` names a function (dotted path) and its arguments, called when a stored copy is
+    served: what the view would have recorded had it run (search counts its hits)."""
     request._page_cache_ok = True
+    request._page_cache_on_hit = on_hit
+
+
+def run_hit_callback(*, cached: HttpResponse) -> None:
+    on_hit = getattr(cached, "_page_cache_on_hit", None)
+    if on_hit:
+        path, args = on_hit
+        import_string(path)(*args)
 
 
 def is_marked_cacheable(*, request: HttpRequest) -> bool:
@@ -117,6 +206,8 @@ def vary_on_cookie(response: HttpResponse) -> None:
 
 def _new_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    with _local.lock:
+        _local.forget()
 
 
 def purge_page_cache() -> None:

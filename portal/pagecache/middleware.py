@@ -10,6 +10,11 @@ from . import cache as page_cache
 UNCACHEABLE_CACHE_CONTROL = ("private", "no-cache", "no-store", "max-age=0")
 
 
+def _skipped_prefixes() -> tuple[str, ...]:
+    # Static files (whitenoise answers them further in) and the admin are never cached pages.
+    return tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL, "/admin/") if p)
+
+
 def is_anonymous_get(request) -> bool:
     """Anonymous without touching the database: with no session cookie nobody is logged in,
     and with no messages cookie there is no one-off notice to show. Everything personal on
@@ -17,6 +22,7 @@ def is_anonymous_get(request) -> bool:
     cookies = request.COOKIES
     return (
         request.method == "GET"
+        and not request.path_info.startswith(_skipped_prefixes())
         and settings.SESSION_COOKIE_NAME not in cookies
         and CookieStorage.cookie_name not in cookies
         and "HTTP_AUTHORIZATION" not in request.META
@@ -56,8 +62,10 @@ def remember_site(request) -> None:
 
 
 class AnonymousPageCacheMiddleware:
-    """Sits right after LocaleMiddleware, so the active language is known and the key has it,
-    and before CSRF, auth and messages, whose work a hit does not need."""
+    """The first middleware: a hit needs nothing the others do, and on a miss it sees the
+    finished response with every header and cookie the others added (and stores all headers,
+    so a hit carries the same security headers). The key has the language LocaleMiddleware
+    will choose, worked out the same way."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -73,12 +81,13 @@ class AnonymousPageCacheMiddleware:
         generation, cached = page_cache.lookup(key=key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
+            page_cache.run_hit_callback(cached=cached)
             return cached
 
         remember_site(request)
         response = self.get_response(request)
         if is_storable(request, response):
             page_cache.vary_on_cookie(response)
-            page_cache.store(key=key, generation=generation, response=response)
+            page_cache.store(key=key, generation=generation, request=request, response=response)
             response["X-Page-Cache"] = "miss"
         return response

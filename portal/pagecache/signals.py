@@ -24,8 +24,8 @@ RENDER_MODELS = (
 )
 
 # Plain models (not snippets) whose rows appear in rendered pages: the glossary explains
-# Fagland words inside page text.
-RENDER_MODEL_LABELS = ("home.GlossaryTerm",)
+# Fagland words inside page text; editors' promoted search answers head a search page.
+RENDER_MODEL_LABELS = ("home.GlossaryTerm", "wagtailsearchpromotions.SearchPromotion")
 
 
 def _render_models_by_label() -> tuple[type, ...]:

@@ -12,3 +12,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the source folders, picking up edits without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Every test has its own database but they share one process: a page kept in process memory
+# (portal.pagecache) would outlive its test. The shared cache alone still caches every page.
+PAGE_CACHE_LOCAL_SECONDS = 0

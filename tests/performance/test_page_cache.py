@@ -145,3 +145,50 @@ def test_the_cache_can_be_switched_off(client, demo_site, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_a_popular_search_is_cached_and_still_counted(client, demo_site, monkeypatch):
+    from wagtail.contrib.search_promotions.models import QueryDailyHits
+
+    from search import services
+
+    first = client.get("/soeg/", {"q": "afgørelse"})
+    second = client.get("/soeg/", {"q": "afgørelse"})
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+
+    monkeypatch.setattr(services, "FLUSH_SECONDS", 0)
+    client.get("/soeg/", {"q": "afgørelse"})
+    assert QueryDailyHits.objects.get(query__query_string="afgørelse").hits == 3
+
+
+def test_a_new_guide_is_found_at_once(client, demo_site):
+    from home.models import GuideIndexPage
+
+    assert "Vi fandt 0 sider" in client.get("/soeg/", {"q": "cykelhjelm"}).content.decode()
+    guide = GuidePage(title="Cykelhjelm til børn", summary="Om cykelhjelm.")
+    GuideIndexPage.objects.get(slug="vejledninger").add_child(instance=guide)
+    guide.save_revision().publish()
+    assert "Cykelhjelm til børn" in client.get("/soeg/", {"q": "cykelhjelm"}).content.decode()
+
+
+def test_each_process_keeps_its_last_pages_and_forgets_them_on_publish(
+    client, demo_site, settings, django_assert_num_queries
+):
+    """In production a hit is a dictionary lookup in the app server's own memory; the shared
+    cache is asked for the generation at most once a second. A publish in this process is
+    seen at once."""
+    from portal.pagecache import cache as page_cache
+
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    page_cache._local.forget()
+    try:
+        client.get(GUIDE)
+        with django_assert_num_queries(0):
+            assert client.get(GUIDE)["X-Page-Cache"] == "hit"
+        guide = _guide()
+        guide.title = "Sådan virker din plan nu"
+        guide.save_revision().publish()
+        assert "Sådan virker din plan nu" in client.get(GUIDE).content.decode()
+    finally:
+        page_cache._local.forget()

@@ -14,12 +14,23 @@ SEARCH = "/soeg/?q=plan"
 
 BUDGETS = {HOME: 6, GUIDE: 8, SEARCH: 8}
 
-# Steady state. Anonymous: a home or guide page comes whole from the cache; search runs every
-# time (hit count, promotions, count, results, the results' own rows). Logged in: the session
-# and the user, the page and its specific row, the permission check of Wagtail's userbar (two)
-# and, on the home page, the pages its top tasks link.
-EXACT_ANONYMOUS = {HOME: 0, GUIDE: 0, SEARCH: 6}
+# Steady state. Anonymous: every page comes whole from the cache (a popular search too, until
+# the next publish). Logged in: the session and the user; the page and its specific row and
+# the permission check of Wagtail's userbar (two); on the home page the pages its top tasks
+# link; a search: hit count, promotions, count, results, the results' own rows by type.
+EXACT_ANONYMOUS = {HOME: 0, GUIDE: 0, SEARCH: 0}
 EXACT_LOGGED_IN = {HOME: 6, GUIDE: 7, SEARCH: 8}
+
+
+@pytest.fixture(autouse=True)
+def no_hit_count_flush_now(monkeypatch):
+    """A cached search counts its hit in memory; whichever request comes ten seconds after the
+    last write writes the counts (one UPDATE per word). Not during a measured request."""
+    import time
+
+    from search import services
+
+    monkeypatch.setattr(services, "_last_flush", time.monotonic())
 
 
 @pytest.mark.parametrize("url", [HOME, GUIDE])
@@ -76,8 +87,9 @@ def test_a_guide_costs_the_same_however_deep_it_sits(
         assert "Dybt inde" in client.get(deep.url).content.decode()
 
 
-def test_search_results_cost_the_same_for_one_hit_and_many(client, demo_site):
-    """No query per result: ten guides about the same word cost what one does."""
+def test_search_results_cost_the_same_for_one_hit_and_many(client, citizen, demo_site):
+    """No query per result: ten guides about the same word cost what one does. (Logged in,
+    so the search runs every time.)"""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -90,6 +102,7 @@ def test_search_results_cost_the_same_for_one_hit_and_many(client, demo_site):
         assert len(response.context["results"]) == expected_hits
         return len(queries)
 
+    client.force_login(citizen)
     index = GuideIndexPage.objects.get(slug="vejledninger")
     for number in range(10):
         page = GuidePage(title=f"Cykelhjelm {number}", summary="Om cykelhjelm.")

@@ -1,0 +1,1 @@
+"""`make bench`: load tests against the floor (not part of the test suite)."""

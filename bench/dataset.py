@@ -1,0 +1,309 @@
+"""The benchmark's data set, generated: the demo site and people (seed_demo's seeders), 1,000
+guide pages, citizens with plans of realistic size, one plan with 300 comments and 20 network
+members. Run inside Django (bench/run.py does); adds only what is missing, so it can grow the
+same database from 2,000 to 20,000 citizens."""
+
+import datetime
+import hashlib
+import random
+
+from allauth.account.models import EmailAddress
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+
+from home.models import GuideIndexPage, GuidePage, HomePage
+
+BIG_PLAN_EMAIL = "stor-plan@bench.example.dk"
+CITIZEN_EMAIL = "borger-{:05d}@bench.example.dk"
+MEMBER_EMAIL = "netvaerk-{:02d}@bench.example.dk"
+PASSWORD = "bench-faellesplan"  # noqa: S105 - a throwaway database on loopback
+SECTIONS = 10
+
+WORDS = str.split(
+    "plan møde kommunen hjælp arbejde bolig familie sundhed penge aftale samtale borger "
+    "netværk mål indsats afgørelse klage kontakt hverdag skole job uddannelse læge "
+    "ansøgning frist ydelse støtte vejledning hjem børn tid svar spørgsmål"
+)
+GOALS = [
+    "Jeg vil have et arbejde, hvor jeg har det godt.",
+    "Jeg vil have min egen bolig inden jul.",
+    "Jeg vil sove bedre og have mere energi.",
+    "Jeg vil have styr på mine penge.",
+    "Jeg vil se mine børn oftere.",
+]
+ACTIVITIES = [
+    ("Jobcenter", "Praktik i en butik", "Du prøver at arbejde tre dage om ugen."),
+    ("Socialafdelingen", "Hjælp til at finde en bolig", "Vi søger boliger sammen med dig."),
+    ("Sundhed", "Samtaler om søvn", "Du taler med en sygeplejerske hver anden uge."),
+    ("Rusmiddelcentret", "Samtaler om alkohol", "Du mødes med en behandler en gang om ugen."),
+    ("Jobcenter", "Kursus i at søge job", "Du lærer at skrive en god ansøgning."),
+    ("Socialafdelingen", "Hjælp til budget", "Vi laver et budget sammen med dig."),
+]
+
+
+def _sentence(rng, n=12):
+    words = [rng.choice(WORDS) for _ in range(n)]
+    return " ".join(words).capitalize() + "."
+
+
+def guides(count: int) -> int:
+    """Guide pages in SECTIONS sections under the home page, each with a few paragraphs of
+    everyday words, so search has many hits for common words like "plan" and "møde"."""
+    home = HomePage.objects.get()
+    existing = GuidePage.objects.filter(slug__startswith="bench-").count()
+    rng = random.Random(1)
+    sections = []
+    for number in range(SECTIONS):
+        slug = f"bench-emne-{number}"
+        section = GuideIndexPage.objects.filter(slug=slug).first()
+        if section is None:
+            section = GuideIndexPage(title=f"Emne {number + 1}", slug=slug, intro=_sentence(rng))
+            home.add_child(instance=section)
+        sections.append(section)
+    for number in range(existing, count):
+        section = sections[number % SECTIONS]
+        paragraphs = "".join(f"<p>{_sentence(rng, 18)}</p>" for _ in range(4))
+        section.add_child(
+            instance=GuidePage(
+                title=f"{rng.choice(WORDS).capitalize()} og {rng.choice(WORDS)} {number + 1}",
+                slug=f"bench-vejledning-{number + 1}",
+                summary=_sentence(rng),
+                body=[("paragraph", paragraphs), ("heading", "Det kan du gøre")],
+                live=True,
+            )
+        )
+        section.refresh_from_db()  # treebeard keeps numchild on the parent row
+    return count - existing
+
+
+def _users(emails: list[str], first_name: str) -> list:
+    User = get_user_model()
+    have = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+    password = make_password(PASSWORD)  # one hash for all: hashing 20,000 times adds nothing
+    User.objects.bulk_create(
+        [
+            User(email=email, first_name=first_name, password=password)
+            for email in emails
+            if email not in have
+        ],
+        batch_size=1000,
+    )
+    users = list(User.objects.filter(email__in=emails).order_by("email"))
+    verified = set(EmailAddress.objects.filter(email__in=emails).values_list("email", flat=True))
+    EmailAddress.objects.bulk_create(
+        [
+            EmailAddress(user=u, email=u.email, verified=True, primary=True)
+            for u in users
+            if u.email not in verified
+        ],
+        batch_size=1000,
+    )
+    return users
+
+
+def _chain(entries):
+    previous = ""
+    for entry in entries:
+        entry.previous_hash = previous
+        entry.entry_hash = entry.compute_hash()
+        previous = entry.entry_hash
+    return entries
+
+
+def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
+    """A plan like Mette's for every generated citizen: 3 goals, 5 activities across
+    departments, 2 meetings, a decision, a few comments and access log entries."""
+    m = apps.get_app_config("plans").models_module
+    emails = [CITIZEN_EMAIL.format(n) for n in range(citizens)]
+    users = _users(emails, "Borger")
+    with_plan = set(m.Plan.objects.filter(citizen__in=users).values_list("citizen_id", flat=True))
+    users = [u for u in users if u.pk not in with_plan]
+    if not users:
+        return 0
+    team = m.Team.objects.order_by("pk").first()
+    staff = list(m.StaffProfile.objects.select_related("department").order_by("pk"))
+    departments = {d.name: d for d in m.Department.objects.all()}
+    coordinator = staff[0]
+    rng = random.Random(2)
+    now = timezone.now()
+    today = timezone.localdate()
+    sanitized = "<p>Tak for snakken i dag. Jeg glæder mig til næste møde.</p>"
+
+    for start in range(0, len(users), 500):
+        batch = users[start : start + 500]
+        with transaction.atomic():
+            new_plans = m.Plan.objects.bulk_create(
+                [
+                    m.Plan(
+                        citizen=u,
+                        coordinator=coordinator,
+                        team=team,
+                        what_matters="At have en hverdag, der hænger sammen.",
+                    )
+                    for u in batch
+                ]
+            )
+            goals = m.Goal.objects.bulk_create(
+                [
+                    m.Goal(plan=p, sort_order=n, text=text, written_by="citizen")
+                    for p in new_plans
+                    for n, text in enumerate(rng.sample(GOALS, 3))
+                ]
+            )
+            goals_by_plan = {}
+            for goal in goals:
+                goals_by_plan.setdefault(goal.plan_id, []).append(goal)
+            m.Activity.objects.bulk_create(
+                [
+                    m.Activity(
+                        plan=p,
+                        goal=goals_by_plan[p.pk][n % 3],
+                        sort_order=n,
+                        department=departments.get(dept) or staff[n % len(staff)].department,
+                        title=title,
+                        description=text,
+                        responsible=staff[n % len(staff)],
+                        status="ongoing",
+                        starts_on=today - datetime.timedelta(days=30),
+                        next_step="Vi ringer til dig og aftaler en tid.",
+                        next_step_on=today + datetime.timedelta(days=7),
+                    )
+                    for p in new_plans
+                    for n, (dept, title, text) in enumerate(rng.sample(ACTIVITIES, 5))
+                ]
+            )
+            m.Meeting.objects.bulk_create(
+                [
+                    m.Meeting(
+                        plan=p,
+                        starts_at=now + datetime.timedelta(days=7 * (n + 1)),
+                        place="Rådhuset, indgang B",
+                        participants="Dig og din koordinator",
+                        bring="Dit sygesikringskort",
+                    )
+                    for p in new_plans
+                    for n in range(2)
+                ]
+            )
+            m.Decision.objects.bulk_create(
+                [
+                    m.Decision(
+                        plan=p,
+                        title="Du får hjælp til praktik",
+                        explanation="Vi har set på din situation, og praktik er et godt næste "
+                        "skridt for dig.",
+                        meaning="Du starter i praktik i næste måned.",
+                        how_to_complain="Ring til din koordinator, eller skriv til os.",
+                        complaint_deadline=today + datetime.timedelta(days=28),
+                        contact=coordinator,
+                    )
+                    for p in new_plans
+                ]
+            )
+            m.Comment.objects.bulk_create(
+                [
+                    m.Comment(
+                        plan=p,
+                        author=p.citizen,
+                        author_name="Borger",
+                        author_role="citizen",
+                        body="Tak for snakken i dag. Jeg glæder mig til næste møde.",
+                        body_html=sanitized,
+                        created_at=now - datetime.timedelta(hours=comments_per_plan - n),
+                    )
+                    for p in new_plans
+                    for n in range(comments_per_plan)
+                ]
+            )
+            entries = []
+            for p in new_plans:
+                entries += _chain(
+                    [
+                        m.AccessLogEntry(
+                            plan=p,
+                            actor_name=coordinator.name,
+                            actor_role=coordinator.role,
+                            actor_department=coordinator.department.name,
+                            actor_kind="staff",
+                            action="read",
+                            what="planen",
+                            at=now - datetime.timedelta(days=3 - n),
+                        )
+                        for n in range(3)
+                    ]
+                )
+            m.AccessLogEntry.objects.bulk_create(entries)
+    return len(users)
+
+
+def big_plan(*, comments: int = 300, members: int = 20):
+    """One citizen whose plan has 300 comments and 20 network members, each sharing a goal."""
+    m = apps.get_app_config("plans").models_module
+    (citizen,) = _users([BIG_PLAN_EMAIL], "Stor")
+    plan = m.Plan.objects.filter(citizen=citizen).first()
+    if plan is None:
+        template = m.Plan.objects.exclude(citizen=citizen).order_by("pk").first()
+        plan = m.Plan.objects.create(
+            citizen=citizen,
+            coordinator=template.coordinator,
+            team=template.team,
+            what_matters="At komme videre, sammen med de mennesker, jeg holder af.",
+        )
+        for n, text in enumerate(GOALS[:3]):
+            m.Goal.objects.create(plan=plan, sort_order=n, text=text, written_by="citizen")
+    goals = list(plan.goals.all())
+    now = timezone.now()
+    have = plan.comments.count()
+    m.Comment.objects.bulk_create(
+        [
+            m.Comment(
+                plan=plan,
+                goal=goals[n % len(goals)] if n % 2 else None,
+                author=citizen,
+                author_name="Stor",
+                author_role="citizen",
+                body=f"Kommentar nummer {n + 1}. Det går lidt bedre nu.",
+                body_html=f"<p>Kommentar nummer {n + 1}. Det går lidt bedre nu.</p>",
+                created_at=now - datetime.timedelta(minutes=comments - n),
+            )
+            for n in range(have, comments)
+        ]
+    )
+    member_users = _users([MEMBER_EMAIL.format(n) for n in range(members)], "Hjælper")
+    for n, user in enumerate(member_users):
+        if m.NetworkMembership.objects.filter(plan=plan, user=user).exists():
+            continue
+        invitation = m.Invitation.objects.create(
+            plan=plan,
+            invited_by=citizen,
+            name=f"Hjælper {n + 1}",
+            email=user.email,
+            relation="friend",
+            token_hash=hashlib.sha256(f"bench-{n}".encode()).hexdigest(),
+            status="accepted",
+            expires_at=now + datetime.timedelta(days=14),
+            answered_at=now,
+        )
+        membership = m.NetworkMembership.objects.create(
+            plan=plan, user=user, invitation=invitation, name=f"Hjælper {n + 1}", relation="friend"
+        )
+        membership.goals.set([goals[n % len(goals)]])
+    return plan
+
+
+def build(*, citizens: int = 2000, guide_count: int = 1000) -> dict:
+    from home.management.commands.seed_demo import SEEDERS
+
+    with transaction.atomic():
+        for seeder in SEEDERS:  # the demo site and people; seed_demo itself insists on DEBUG
+            seeder()
+    made = {"guides": guides(guide_count)}
+    if apps.is_installed("plans") and hasattr(
+        apps.get_app_config("plans").models_module, "NetworkMembership"
+    ):
+        made["citizens"] = plans(citizens)
+        made["big_plan"] = big_plan().pk
+    return made

@@ -1,0 +1,57 @@
+"""Fast on a cheap phone: what a first visit downloads, and nothing that blocks the first paint.
+
+Measured in Chromium against the live site: every response the page load fetches (HTML, CSS,
+JavaScript, fonts, images), each counted as it goes over the wire in production: text gzipped
+at level 9 as whitenoise's compressor does for static files (and a proxy for HTML), fonts and
+images as they are."""
+
+import gzip
+
+import pytest
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+BUDGET_BYTES = 60 * 1024
+TEXT_TYPES = ("text/", "application/javascript", "image/svg+xml", "application/json")
+
+
+def _load(page: Page, url: str) -> list[dict]:
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    fetched = []
+    for response in responses:
+        body = response.body()
+        kind = response.headers.get("content-type", "")
+        wire = len(gzip.compress(body, 9)) if kind.startswith(TEXT_TYPES) else len(body)
+        fetched.append({"url": response.url, "type": kind, "raw": len(body), "wire": wire})
+    return fetched
+
+
+@pytest.mark.parametrize("path", ["/", "/vejledninger/saadan-virker-din-plan/"])
+def test_a_first_visit_weighs_under_60_kb(page: Page, live_site, path):
+    fetched = _load(page, live_site.url + path)
+    kinds = {f["type"].split(";")[0] for f in fetched}
+    assert "text/html" in kinds and "text/css" in kinds, fetched
+    assert all(f["url"].startswith(live_site.url) for f in fetched), "nothing from elsewhere"
+    total = sum(f["wire"] for f in fetched)
+    assert total <= BUDGET_BYTES, "\n".join(f"{f['wire']:>7} {f['url']}" for f in fetched)
+
+
+@pytest.mark.parametrize("path", ["/", "/vejledninger/saadan-virker-din-plan/", "/konto/login/"])
+def test_no_javascript_blocks_the_first_paint(page: Page, live_site, path):
+    page.goto(live_site.url + path)
+    blocking = page.eval_on_selector_all(
+        "script",
+        """scripts => scripts
+            .filter(s => !s.async && !s.defer && s.type !== 'module')
+            .filter(s => !['application/json', 'application/ld+json'].includes(s.type))
+            .map(s => s.src || s.textContent.slice(0, 80))""",
+    )
+    assert blocking == []
+    stylesheets = page.eval_on_selector_all(
+        "link[rel=stylesheet]", "links => links.map(l => new URL(l.href).origin)"
+    )
+    assert set(stylesheets) == {live_site.url}, "styles only from our own server"
