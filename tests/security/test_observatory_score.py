@@ -26,7 +26,6 @@ TRANSPORT_SETTINGS = [
     "CSRF_COOKIE_SECURE",
     "LANGUAGE_COOKIE_SECURE",
 ]
-SCORES = {}
 
 
 def _production_transport_settings(monkeypatch):
@@ -97,23 +96,29 @@ def test_every_page_scores_a_plus(production_site, which):
         pytest.skip(f"/min-plan/ answers {https.status}; the account page stands in for it")
     assert https.status == 200, (path, https.status)
     http = _get(production_site, path, https=False, cookie=cookie)
+    # Asked again: for anonymous pages this may be the page cache's copy, which must score
+    # the same (and plain http must still be redirected, not served from the cache).
+    again = _get(production_site, path, https=True, cookie=cookie)
+    http_again = _get(production_site, path, https=False, cookie=cookie)
 
-    result = scan(f"https://{production_site.thread.host}{path}", https=https, http=http)
-
-    SCORES[which] = result.score
-    print(f"\nObservatory {which} {path}: {result.score} {result.grade}")
-    for test, outcome in result.results.items():
-        print(f"  {SCORE_TABLE[outcome]:+4d} {test}: {outcome}")
-    penalties = {t: o for t, o in result.results.items() if SCORE_TABLE[o] < 0}
-    assert not penalties
-    assert result.grade == "A+" and result.score >= 100
-    # The bonuses we aim for: default-src 'none', frame-ancestors, a private Referrer-Policy
-    # and CORP same-origin.
-    assert result.results["content-security-policy"] == (
-        "csp-implemented-with-no-unsafe-default-src-none"
-    )
-    assert result.results["x-frame-options"] == "x-frame-options-implemented-via-csp"
-    assert result.results["cross-origin-resource-policy"].endswith("same-origin")
+    url = f"https://{production_site.thread.host}{path}"
+    for attempt, (first, plain) in enumerate([(https, http), (again, http_again)]):
+        result = scan(url, https=first, http=plain)
+        cache = first.first("X-Page-Cache") or "-"
+        print(f"\nObservatory {which} {path} (try {attempt + 1}, cache {cache}):", end=" ")
+        print(f"{result.score} {result.grade}")
+        for test, outcome in result.results.items():
+            print(f"  {SCORE_TABLE[outcome]:+4d} {test}: {outcome}")
+        penalties = {t: o for t, o in result.results.items() if SCORE_TABLE[o] < 0}
+        assert not penalties
+        assert result.grade == "A+" and result.score >= 100
+        # The bonuses we aim for: default-src 'none', frame-ancestors, a private
+        # Referrer-Policy and CORP same-origin.
+        assert result.results["content-security-policy"] == (
+            "csp-implemented-with-no-unsafe-default-src-none"
+        )
+        assert result.results["x-frame-options"] == "x-frame-options-implemented-via-csp"
+        assert result.results["cross-origin-resource-policy"].endswith("same-origin")
 
 
 def test_the_login_page_cookies_earn_the_cookie_bonus(production_site):
