@@ -3,6 +3,7 @@ and filterable in the database (figures are stored by services.page_readability_
 
 import django_filters
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn, UserColumn
@@ -20,7 +21,8 @@ class ReadabilityFilterSet(WagtailFilterSet):
         label=_("Sidens titel indeholder"), field_name="page__title", lookup_expr="icontains"
     )
     hard = django_filters.BooleanFilter(
-        label=_("Svær at læse (LIX over %(limit)s)") % {"limit": LIX_LIMIT},
+        # format_lazy keeps the label translatable per request instead of fixed at import.
+        label=format_lazy(_("Svær at læse (LIX over {limit})"), limit=LIX_LIMIT),
         method="filter_hard",
     )
     has_jargon = django_filters.BooleanFilter(label=_("Har fagord"), method="filter_has_jargon")
