@@ -221,3 +221,17 @@ def test_hvem_har_set_min_plan_lists_staff_newest_first(mette, full):
 def test_the_citizen_reading_their_own_plan_is_not_logged(mette, full):
     mette.get(reverse("plans:min_plan"))
     assert not AccessLogEntry.objects.exists()
+
+
+def test_fagland_words_in_a_decision_are_explained(mette, full):
+    from home.models import GlossaryTerm
+
+    GlossaryTerm.objects.update_or_create(
+        term="ressourceforløb",
+        defaults={"plain": "et længere forløb", "explanation": "Hjælp i op til 5 år."},
+    )
+    decision = full.plan.decisions.get()
+    decision.explanation = "Du får et ressourceforløb."
+    decision.save()
+    body = mette.get(reverse("plans:min_plan")).content.decode()
+    assert "<dfn" in body and "Hjælp i op til 5 år." in body
