@@ -7,7 +7,7 @@ from django.db import transaction
 from home.demo import seed_pages
 from plans.demo import seed_plans
 from plans.network_demo import seed_network
-from portal.accounts.demo import demo_password, ensure_demo_user
+from portal.accounts.demo import demo_password, demo_totp_secret, ensure_demo_user
 
 
 def seed_editors():
@@ -46,4 +46,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data ready. Every demo user has the password: {demo_password()}"
             )
+        )
+        self.stdout.write(
+            "Staff and editors also need a code from an authenticator app with the secret "
+            f"{demo_totp_secret()} (e.g. `oathtool --totp -b {demo_totp_secret()}`)."
         )
