@@ -4,7 +4,6 @@ plans.network_services, who may see what in plans.network_selectors."""
 
 from smtplib import SMTPException
 
-from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -15,6 +14,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from portal.security import reauthentication_required
 
 from . import network_selectors as selectors
 from . import network_services as services
