@@ -66,8 +66,9 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", settings.SECURITY_PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         # A session cookie in the request, or one being set now (a login), marks a personal
-        # response; checking the cookie costs no database query.
-        if (
+        # response; checking the cookie costs no database query. Static files are the same for
+        # everyone and keep WhiteNoise's long caching.
+        if not request.path_info.startswith(settings.STATIC_URL) and (
             settings.SESSION_COOKIE_NAME in request.COOKIES
             or settings.SESSION_COOKIE_NAME in response.cookies
         ):

@@ -92,6 +92,8 @@ def test_an_anonymous_page_may_be_cached_but_a_logged_in_page_never(client, demo
     for path in ("/", "/konto/email/", "/konto/sessions/", "/konto/2fa/"):
         cache_control = client.get(path)["Cache-Control"]
         assert "no-store" in cache_control and "private" in cache_control, path
+    # The stylesheet is the same for everyone and may stay in the browser's cache.
+    assert "no-store" not in client.get("/static/css/base.css").get("Cache-Control", "")
 
 
 def test_the_login_response_that_sets_the_session_is_not_stored(client, citizen, demo_password):

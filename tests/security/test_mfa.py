@@ -1,6 +1,7 @@
 """A second factor for everyone who reaches the admin: no admin page before it is set up,
 the login asks for the code, and the demo staff are enrolled with the known secret."""
 
+import re
 import time
 
 import pytest
@@ -111,6 +112,21 @@ def test_the_login_asks_for_the_code_and_refuses_a_wrong_or_reused_one(
     password_step()
     client.post("/konto/2fa/authenticate/", {"code": code})
     assert "_auth_user_id" not in client.session
+
+
+def test_a_code_by_email_does_not_skip_the_second_factor(client, caseworker):
+    from django.core import mail
+
+    client.post("/konto/login/code/", {"email": caseworker.email})
+    (message,) = mail.outbox
+    email_code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})$", message.body, re.MULTILINE).group(1)
+
+    response = client.post("/konto/login/code/confirm/", {"code": email_code})
+
+    assert response["Location"] == "/konto/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    client.post("/konto/2fa/authenticate/", {"code": _code(DEFAULT_DEMO_TOTP_SECRET)})
+    assert client.session["_auth_user_id"] == str(caseworker.pk)
 
 
 def test_the_account_pages_offer_an_app_security_keys_and_recovery_codes(client, caseworker):
