@@ -15,7 +15,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .models import Invitation, NetworkMembership, Offer
+from .models import Comment, Invitation, NetworkMembership, Offer
+from .network_selectors import members_who_see
 from .services import email_notice_claim
 
 ACCEPTED, DECLINED, REMOVED, LEFT = "accepted", "declined", "removed", "left"
@@ -169,3 +170,48 @@ def send_network_notice(kind: str, object_id: int) -> None:
         )
         message.attach_alternative(html, "text/html")
         message.send()
+
+
+@task()
+def send_comment_notices_to_network(comment_id: int) -> int:
+    """Tell the members who can see a goal that someone wrote about it (who, never what), under
+    the same one-an-hour rule, never the author. plans.services enqueues it for every comment;
+    comments on the plan as a whole or on an activity are not shared with the network."""
+    comment = (
+        Comment.objects.select_related("goal", "plan__citizen")
+        .filter(pk=comment_id, deleted_at__isnull=True, goal__isnull=False)
+        .first()
+    )
+    if comment is None:
+        return 0
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        citizen = _citizen(comment.plan)
+        for membership in members_who_see(goal=comment.goal):
+            person = membership.user
+            if person.pk == comment.author_id or not person.email or not person.is_active:
+                continue
+            if not email_notice_claim(plan_id=comment.plan_id, recipient_id=person.pk):
+                continue
+            notice = {
+                "recipient_name": membership.name,
+                "subject": _("Ny kommentar i planen, du hjælper %(citizen)s med")
+                % {"citizen": citizen},
+                "lines": [
+                    _("%(author)s har skrevet til et af de mål, %(citizen)s har delt med dig.")
+                    % {"author": comment.author_name or _("En person"), "citizen": citizen}
+                ],
+                "link": _url("network:member_plan", comment.plan_id) + f"#maal-{comment.goal_id}",
+                "link_text": _("Læs kommentaren"),
+            }
+            message = EmailMultiAlternatives(
+                subject=f"Fællesplan: {notice['subject']}",
+                body=render_to_string("plans/email/network_notice.txt", notice),
+                to=[person.email],
+            )
+            message.attach_alternative(
+                render_to_string("plans/email/network_notice.html", notice), "text/html"
+            )
+            message.send()
+            sent += 1
+    return sent

@@ -252,3 +252,46 @@ def test_network_emails_follow_the_one_an_hour_rule(
             membership=member.membership, goal=world.shared_goal, kind="company", what="Kage"
         )
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
+
+
+def test_members_who_see_a_goal_hear_of_new_comments_on_it(world, member):
+    from plans.models import EmailNotice
+    from plans.network_notices import send_comment_notices_to_network
+    from plans.services import comment_add
+    from tests.plans.factories import citizen
+
+    bent = citizen(email="bent@example.dk", first_name="")
+    NetworkMembership.objects.create(
+        plan=world.plan, user=bent, name="Bent", relation="neighbour", whole_plan=True
+    )
+    on_shared = comment_add(
+        plan=world.plan,
+        author=world.citizen,
+        author_role="citizen",
+        body="Nyt",
+        goal=world.shared_goal,
+    )
+    mail.outbox.clear()
+    assert send_comment_notices_to_network.enqueue(on_shared.pk).return_value == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["bent@example.dk", "lene@example.dk"]
+    assert all("Nyt" not in m.body for m in mail.outbox)  # who, never what
+
+    EmailNotice.objects.all().delete()
+    mail.outbox.clear()
+    on_private = comment_add(
+        plan=world.plan,
+        author=world.citizen,
+        author_role="citizen",
+        body="Privat",
+        goal=world.private_goal,
+    )
+    send_comment_notices_to_network.enqueue(on_private.pk)
+    assert [m.to for m in mail.outbox] == [["bent@example.dk"]]
+
+    EmailNotice.objects.all().delete()
+    mail.outbox.clear()
+    by_lene = services.member_comment_add(
+        membership=member.membership, goal=world.shared_goal, body="Fra Lene"
+    )
+    send_comment_notices_to_network.enqueue(by_lene.pk)
+    assert [m.to for m in mail.outbox] == [["bent@example.dk"]]
