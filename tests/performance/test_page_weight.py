@@ -55,3 +55,19 @@ def test_no_javascript_blocks_the_first_paint(page: Page, live_site, path):
         "link[rel=stylesheet]", "links => links.map(l => new URL(l.href).origin)"
     )
     assert set(stylesheets) == {live_site.url}, "styles only from our own server"
+
+
+def test_the_language_switch_works_on_a_cached_page_without_javascript(browser, live_site):
+    """The cached page has no CSRF token; the switch is a plain form and still works."""
+    from playwright.sync_api import expect
+
+    context = browser.new_context(java_script_enabled=False, locale="da-DK")
+    page = context.new_page()
+    url = live_site.url + "/vejledninger/saadan-virker-din-plan/"
+    page.goto(url)
+    response = page.goto(url)
+    assert response.headers["x-page-cache"] == "hit"
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.url == url
+    context.close()
