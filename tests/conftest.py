@@ -24,7 +24,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Database tests before transactional ones, as Django orders them, sorted once more at the
+    # end: pytest groups the tests of the session-scoped `browser_name` parameter after
+    # pytest-django has sorted, so live-server tests (whose flush empties the database) ran in
+    # the middle, and the database tests after them lost what data migrations made.
+    items.sort(key=_django_order)
     if CHROMIUM.exists() or not any("browser" in item.keywords for item in items):
         return
     if IN_CI:
@@ -32,6 +38,19 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
+
+
+def _django_order(item) -> int:
+    marker = item.get_closest_marker("django_db")
+    fixtures = item.fixturenames
+    transactional = (
+        (marker is not None and bool(marker.kwargs.get("transaction")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+    if transactional:
+        return 1
+    return 0 if marker is not None or "db" in fixtures else 2
 
 
 @pytest.fixture(scope="session")
