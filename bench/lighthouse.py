@@ -72,6 +72,7 @@ def main() -> int:
         manage(env, "migrate", "--no-input")
         manage(env, "collectstatic", "--no-input", "--clear")
         inside(env, "build", "0", "0")
+        manage(env, "update_index")
         cookies = {
             name: inside(env, "session", email)["cookie"] for name, email in LOGGED_IN.items()
         }

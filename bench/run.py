@@ -224,10 +224,11 @@ def inside(env: dict, command: str, *args: str) -> dict:
         [sys.executable, "-m", "bench.run", "--inside", command, *args],
         cwd=ROOT,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if out.returncode:
+        sys.exit(f"[bench] step {command} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -420,6 +421,8 @@ def main() -> int:
         log(f"data set: {args.guides} guides, {args.citizens} citizens (this takes a while)")
         made = inside(env, "build", str(args.citizens), str(args.guides))
         log(f"made {made}")
+        # Production updates the search index in the task worker; here it is done once, now.
+        manage(env, "update_index")
         targets = inside(env, "targets")
         pages, floor = measure(env, targets, args.duration)
         results = {

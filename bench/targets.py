@@ -35,7 +35,8 @@ def _measure(path, *, client=None, method="GET", data=None, expect=200) -> dict:
         "method": method,
         "body": urlencode(data or {}),
         "expect": expect,
-        "cookie": _cookie(client) if client.session.session_key else "",
+        # (Client.session would make a session: look at the cookie jar instead.)
+        "cookie": _cookie(client) if settings.SESSION_COOKIE_NAME in client.cookies else "",
         "queries": len(queries),
         "bytes": len(response.content),
     }
