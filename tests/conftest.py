@@ -41,6 +41,11 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _django_order(item) -> int:
+    from django.test import TestCase, TransactionTestCase
+
+    test_class = getattr(item, "cls", None)
+    if test_class is not None and issubclass(test_class, TransactionTestCase):
+        return 0 if issubclass(test_class, TestCase) else 1
     marker = item.get_closest_marker("django_db")
     fixtures = item.fixturenames
     transactional = (
