@@ -146,3 +146,5 @@ def test_production_sends_hsts_for_a_year_with_subdomains():
     assert production["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
     assert production["SECURE_SSL_REDIRECT"] is True
     assert production["SESSION_COOKIE_SECURE"] and production["CSRF_COOKIE_SECURE"]
+    # Rate limits per client, not per load balancer.
+    assert production["ALLAUTH_TRUSTED_PROXY_COUNT"] == 1

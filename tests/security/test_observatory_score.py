@@ -25,6 +25,7 @@ TRANSPORT_SETTINGS = [
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
     "LANGUAGE_COOKIE_SECURE",
+    "ALLAUTH_TRUSTED_PROXY_COUNT",
 ]
 
 
@@ -33,12 +34,18 @@ def _production_transport_settings(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", "plan.example.dk")
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/unused.sqlite3")
     monkeypatch.delenv("SECURE_SSL_REDIRECT", raising=False)
-    name = "portal.settings.production"
+    # production.py changes base's lists and dicts in place (INSTALLED_APPS +=, STORAGES[...]),
+    # and those same objects are the running test settings: import a fresh copy of base for it
+    # and put the original modules back afterwards.
+    names = ("portal.settings.base", "portal.settings.production")
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
     try:
-        production = importlib.import_module(name)
+        production = importlib.import_module("portal.settings.production")
         return {key: getattr(production, key) for key in TRANSPORT_SETTINGS}
     finally:
-        sys.modules.pop(name, None)
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)
 
 
 @pytest.fixture
