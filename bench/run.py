@@ -41,7 +41,7 @@ PAGES = [
 # Share of the floor's requests/s each page must reach (issue 7).
 TARGETS = {"home": 0.70, "guide": 0.70, "search": 0.25, "min_plan": 0.20, "network": 0.20}
 GUNICORN = ["--workers", "2", "--worker-class", "gthread", "--threads", "4"]
-WRK = ["--threads", "2", "--connections", "16", "--timeout", "5s"]
+WRK = ["--timeout", "5s"]
 
 
 def log(message: str) -> None:
@@ -274,9 +274,11 @@ def fetch(url: str, *, cookie: str = "", data: bytes | None = None):
         return error.code, error.read()
 
 
-def wrk(base: str, target: dict, seconds: int) -> dict:
+def wrk(base: str, target: dict, seconds: int, connections: int = 16) -> dict:
     env = {**os.environ}
-    args = ["wrk", *WRK, "--script", str(LUA)]
+    threads = min(2, connections)
+    args = ["wrk", *WRK, "--threads", str(threads), "--connections", str(connections)]
+    args += ["--script", str(LUA)]
     if target.get("cookie"):
         args += ["--header", f"Cookie: {target['cookie']}"]
     if target.get("method") == "POST":
@@ -311,7 +313,9 @@ def check_answer(base: str, target: dict) -> int:
     return 0 if status == target["expect"] else 1
 
 
-def measure(env: dict, targets: dict, seconds: int, only=None) -> tuple[dict, dict]:
+def measure(
+    env: dict, targets: dict, seconds: int, only=None, connections: int = 16
+) -> tuple[dict, dict]:
     """Each page between two half-length runs of the floor, with both servers up: the machine
     is shared and its load drifts, so a page is compared with the floor of the same minute."""
     pages, floor_runs = {}, []
@@ -330,15 +334,18 @@ def measure(env: dict, targets: dict, seconds: int, only=None) -> tuple[dict, di
             assert status == 200 and served == home, "the floor must send the home page's bytes"
             floor_target = {"path": "/"}
             half = max(1, seconds // 2)
+            # Both servers warm before the first measurement, not only before their own.
+            wrk(base, {"path": "/"}, 2, connections=connections)
+            wrk(floor_base, floor_target, 2, connections=connections)
             for name in only or PAGES:
                 target = targets.get(name)
                 if target is None:
                     log(f"{name}: missing ({targets['missing'].get(name, 'no such page')})")
                     continue
                 wrong = check_answer(base, target)
-                before = wrk(floor_base, floor_target, half)
-                result = wrk(base, target, seconds)
-                after = wrk(floor_base, floor_target, half)
+                before = wrk(floor_base, floor_target, half, connections=connections)
+                result = wrk(base, target, seconds, connections=connections)
+                after = wrk(floor_base, floor_target, half, connections=connections)
                 floor_runs += [before, after]
                 result["errors"] += wrong
                 result["floor_rps"] = round((before["rps"] + after["rps"]) / 2, 1)
@@ -431,18 +438,20 @@ def main() -> int:
             "missing": targets["missing"],
             "setup": {
                 "gunicorn": " ".join(GUNICORN),
-                "wrk": " ".join(WRK) + f" --duration {args.duration}s",
+                "wrk": f"--threads 2 --connections 16 --duration {args.duration}s",
                 "citizens": args.citizens,
                 "guides": args.guides,
                 "cpus": os.cpu_count(),
             },
         }
         if args.scale and "min_plan" in targets:
-            scale = {str(args.citizens): pages["min_plan"]}
+            # One connection: the time one request takes, without waiting in line.
+            alone, _ = measure(env, targets, args.duration, only=["min_plan"], connections=1)
+            scale = {str(args.citizens): alone["min_plan"]}
             log(f"scale: growing to {args.scale} citizens")
             inside(env, "build", str(args.scale), str(args.guides))
             targets = inside(env, "targets")
-            grown, _ = measure(env, targets, args.duration, only=["min_plan"])
+            grown, _ = measure(env, targets, args.duration, only=["min_plan"], connections=1)
             scale[str(args.scale)] = grown["min_plan"]
             results["min_plan_by_citizens"] = scale
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
