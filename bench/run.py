@@ -274,7 +274,7 @@ def fetch(url: str, *, cookie: str = "", data: bytes | None = None):
         return error.code, error.read()
 
 
-def wrk(base: str, target: dict, seconds: int, connections: int = 16) -> dict:
+def wrk(base: str, target: dict, seconds: int, connections: int = 16, warm: bool = True) -> dict:
     env = {**os.environ}
     threads = min(2, connections)
     args = ["wrk", *WRK, "--threads", str(threads), "--connections", str(connections)]
@@ -285,8 +285,8 @@ def wrk(base: str, target: dict, seconds: int, connections: int = 16) -> dict:
         env["WRK_METHOD"] = "POST"
         env["WRK_BODY"] = target["body"]
     url = base + target["path"]
-    # A short warm-up fills caches and connection pools, as on a server that has been up.
-    subprocess.run([*args, "--duration", "2s", url], env=env, capture_output=True, check=True)
+    if warm:  # fills caches and connection pools, as on a server that has been up
+        subprocess.run([*args, "--duration", "2s", url], env=env, capture_output=True, check=True)
     out = subprocess.run(
         [*args, "--duration", f"{seconds}s", url],
         env=env,
@@ -313,11 +313,43 @@ def check_answer(base: str, target: dict) -> int:
     return 0 if status == target["expect"] else 1
 
 
+ROUNDS = 5
+
+
+def alternate(base, target, floor_base, floor_target, seconds, connections):
+    """The page and the floor in turns (ROUNDS of each, a second or two at a time), so both
+    see the same load on a shared machine. Rates from all requests; latency percentiles as the
+    median of the rounds."""
+    step = max(1, round(seconds / ROUNDS))
+    page_runs, floor_runs = [], []
+    wrk(base, target, 1, connections=connections)  # with its warm-up
+    for _ in range(ROUNDS):
+        floor_runs.append(wrk(floor_base, floor_target, step, connections, warm=False))
+        page_runs.append(wrk(base, target, step, connections, warm=False))
+
+    def combine(runs):
+        seconds_total = sum(run["requests"] / run["rps"] for run in runs if run["rps"])
+        middle = len(runs) // 2
+        return {
+            "rps": round(sum(run["requests"] for run in runs) / seconds_total, 1),
+            **{
+                key: sorted(run[key] for run in runs)[middle]
+                for key in ("p50_ms", "p95_ms", "p99_ms")
+            },
+            "errors": sum(run["errors"] for run in runs),
+            "requests": sum(run["requests"] for run in runs),
+        }
+
+    page, floor = combine(page_runs), combine(floor_runs)
+    page["floor_latency"] = {k: floor[k] for k in ("p50_ms", "p95_ms", "p99_ms", "errors")}
+    return page, floor["rps"]
+
+
 def measure(
     env: dict, targets: dict, seconds: int, only=None, connections: int = 16
 ) -> tuple[dict, dict]:
-    """Each page between two half-length runs of the floor, with both servers up: the machine
-    is shared and its load drifts, so a page is compared with the floor of the same minute."""
+    """Each page in turns with the floor, both servers up: the machine is shared and its load
+    drifts, so a page is compared with the floor of the same seconds."""
     pages, floor_runs = {}, []
     with gunicorn(env, "portal.wsgi:application") as base:
         status, home = fetch(base + "/")
@@ -333,7 +365,6 @@ def measure(
             status, served = fetch(floor_base + "/")
             assert status == 200 and served == home, "the floor must send the home page's bytes"
             floor_target = {"path": "/"}
-            half = max(1, seconds // 2)
             # Both servers warm before the first measurement, not only before their own.
             wrk(base, {"path": "/"}, 2, connections=connections)
             wrk(floor_base, floor_target, 2, connections=connections)
@@ -343,12 +374,13 @@ def measure(
                     log(f"{name}: missing ({targets['missing'].get(name, 'no such page')})")
                     continue
                 wrong = check_answer(base, target)
-                before = wrk(floor_base, floor_target, half, connections=connections)
-                result = wrk(base, target, seconds, connections=connections)
-                after = wrk(floor_base, floor_target, half, connections=connections)
-                floor_runs += [before, after]
+                result, floor_rps = alternate(
+                    base, target, floor_base, floor_target, seconds, connections
+                )
+                floor_runs.append({"rps": floor_rps, **result["floor_latency"]})
                 result["errors"] += wrong
-                result["floor_rps"] = round((before["rps"] + after["rps"]) / 2, 1)
+                result["floor_rps"] = floor_rps
+                result.pop("floor_latency")
                 result["queries"] = target["queries"]
                 result["bytes"] = target["bytes"]
                 pages[name] = result
