@@ -351,6 +351,8 @@ class Comment(models.Model):
             return self.author_name
         if self.author_id and self.author is not None:
             return str(self.author)
+        if self.author_role == AuthorRole.NETWORK:
+            return str(_("Tidligere netværksmedlem"))
         return str(_("Tidligere deltager"))
 
 
@@ -588,8 +590,14 @@ class NetworkMembership(models.Model):
     wagtail_reference_index_ignore = True
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="network")
+    # SET_NULL: a member who deletes their account leaves the membership (and so their offers)
+    # in the plan's history, without a link to the person.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="network_memberships",
     )
     invitation = models.OneToOneField(
         Invitation, on_delete=models.SET_NULL, null=True, blank=True, related_name="membership"
@@ -661,3 +669,28 @@ class Offer(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.what[:60]}"
+
+
+# --- The citizen's own data ---------------------------------------------------------------------
+
+
+class ErasureRequest(models.Model):
+    """A citizen asks for their data to be deleted. The coordinator decides: the municipality
+    must keep case records by law, so the app records the request and tells the coordinator."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="erasure_requests")
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("bedt om"), default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("anmodning om sletning")
+        verbose_name_plural = _("anmodninger om sletning")
+
+    def __str__(self):
+        return f"{self.plan_id} {self.requested_at:%d.%m.%Y}"

@@ -78,6 +78,8 @@ def _author_names(*, plan: Plan) -> dict[int, str]:
 
 def display_name(comment: Comment, *, plan: Plan, network_names: dict[int, str]) -> str:
     if comment.author_role == AuthorRole.NETWORK:
+        if comment.author_id is None:
+            return comment.display_author  # "Tidligere netværksmedlem": the account is deleted
         return network_names.get(comment.author_id) or str(AuthorRole.NETWORK.label)
     if comment.author_role == AuthorRole.CITIZEN:
         return plan.citizen.get_full_name() or str(AuthorRole.CITIZEN.label)

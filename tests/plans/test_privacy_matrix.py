@@ -38,6 +38,9 @@ class Url:
     side: str  # "citizen" (Min plan) or "admin"
     names_object: bool = True  # the path holds the id of one of Mette's objects
     post: dict | None = None  # form data to POST, or None for GET only
+    reauth: bool = False  # asks for the password again first (a redirect, even for the owner)
+    # Mine data: the asker's own data; a network member's read goes into the citizen's log
+    member_reads_own_data: bool = False
 
     def __str__(self):
         return f"{'POST' if self.post is not None else 'GET'} {self.name}"
@@ -90,6 +93,25 @@ URLS = [
         post={"body": "Ændret"},
     ),
     Url("comment_delete", lambda w: _r("plans:comment_delete", w.comment.pk), "citizen", post={}),
+    # Mine data: always the asker's own data, so nobody reaches Mette's through it
+    Url("my_data", lambda w: _r("plans:my_data"), "citizen", False, member_reads_own_data=True),
+    Url(
+        "my_data_json",
+        lambda w: _r("plans:my_data_json"),
+        "citizen",
+        False,
+        member_reads_own_data=True,
+    ),
+    Url("account_delete", lambda w: _r("plans:account_delete"), "citizen", False, reauth=True),
+    Url(
+        "account_delete",
+        lambda w: _r("plans:account_delete"),
+        "citizen",
+        False,
+        post={"confirm": "yes"},
+        reauth=True,
+    ),
+    Url("erasure_request", lambda w: _r("plans:erasure_request"), "citizen", False, post={}),
     # The Wagtail admin
     Url("admin_index", lambda w: _r("planer:index"), "admin", names_object=False),
     Url("admin_edit", lambda w: _r("planer:edit", w.plan.pk), "admin"),
@@ -211,7 +233,9 @@ def test_the_owner_really_can_do_what_the_matrix_allows(mettes, client):
             continue
         response = _request(url, mettes, mettes.citizen)
         assert response.status_code in (200, 302), str(url)
-        if url.post is None:
+        if url.reauth:
+            assert "/konto/reauthenticate/" in response["Location"], str(url)
+        elif url.post is None:
             assert response.status_code == 200, str(url)
 
 
