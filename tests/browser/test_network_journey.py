@@ -4,8 +4,10 @@ the coordinator sees it in the admin; Mette removes Jonas, and his next request 
 axe finds nothing on any page of it."""
 
 import re
+import traceback
 
 import pytest
+from django.core.signals import got_request_exception
 from playwright.sync_api import expect
 
 from plans.models import Activity, Goal, NetworkMembership, Offer
@@ -59,6 +61,19 @@ def mette_and_plan(live_site):
 
 
 @pytest.fixture
+def server_errors():
+    """Tracebacks of any request that failed on the server, so a 500 explains itself."""
+    errors = []
+
+    def record(sender, request=None, **kwargs):
+        errors.append(f"{getattr(request, 'path', '?')}\n{traceback.format_exc()}")
+
+    got_request_exception.connect(record)
+    yield errors
+    got_request_exception.disconnect(record)
+
+
+@pytest.fixture
 def phones(browser, live_site):
     contexts = [
         browser.new_context(locale="da-DK", viewport={"width": 360, "height": 740})
@@ -70,7 +85,14 @@ def phones(browser, live_site):
 
 
 def test_the_whole_network_story(
-    phones, live_site, mette_and_plan, mail_dir, log_in, demo_password, assert_accessible
+    phones,
+    live_site,
+    mette_and_plan,
+    mail_dir,
+    log_in,
+    demo_password,
+    assert_accessible,
+    server_errors,
 ):
     world = mette_and_plan
     mette, jonas, coordinator = phones
@@ -136,6 +158,7 @@ def test_the_whole_network_story(
     mette.get_by_role("button", name="Ja tak").click()
     assert Offer.objects.get().status == Offer.Status.ACCEPTED
     mette.goto(f"{base}/min-plan/")
+    assert not server_errors, "\n".join(server_errors)
     expect(mette.get_by_text("Mit netværk hjælper med …")).to_be_visible()
     expect(mette.get_by_text("Jeg kører dig til jobsamtalen")).to_be_visible()
     assert_accessible(mette)
@@ -156,5 +179,6 @@ def test_the_whole_network_story(
 
     response = jonas.reload()
     assert response.status == 404
+    assert not server_errors, "\n".join(server_errors)
     assert "Jeg vil have et job" not in jonas.content()
     assert_accessible(jonas)
