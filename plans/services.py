@@ -271,9 +271,12 @@ def _check_comment_body(body: str) -> None:
 
 
 def _enqueue_notices(comment_id: int) -> None:
+    from .network_notices import send_comment_notices_to_network
     from .tasks import send_comment_notices
 
     send_comment_notices.enqueue(comment_id)
+    # Network members hear only about goals they can see; that rule lives with the network.
+    send_comment_notices_to_network.enqueue(comment_id)
 
 
 def email_notice_claim(*, plan_id: int, recipient_id: int, now=None) -> bool:

@@ -77,3 +77,21 @@ def test_email_goes_to_files_in_dev_like_make_run(world, write, mail_dir):
     files = list(mail_dir.iterdir())
     assert len(files) == 1
     assert "koordinator@example.dk" in files[0].read_text()
+
+
+def test_a_network_member_hears_about_comments_on_a_goal_they_help_with(world, write, mailoutbox):
+    from plans.models import Goal, NetworkMembership, Relation
+
+    from .factories import citizen
+
+    shared = Goal.objects.create(plan=world.plan, text="Et job")
+    private = Goal.objects.create(plan=world.plan, text="Drikke mindre")
+    lene = citizen(email="lene@example.dk", first_name="")
+    membership = NetworkMembership.objects.create(
+        plan=world.plan, user=lene, name="Lene", relation=Relation.FAMILY, whole_plan=False
+    )
+    membership.goals.set([shared])
+    write(world.citizen, "citizen", "Om det private", goal=private)
+    assert "lene@example.dk" not in [a for m in mailoutbox for a in m.to]
+    write(world.citizen, "citizen", "Om jobbet", goal=shared)
+    assert "lene@example.dk" in [a for m in mailoutbox for a in m.to]
