@@ -157,7 +157,8 @@ def _build(kind: str, object_id: int) -> dict | None:
 def send_network_notice(kind: str, object_id: int) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         notice = _build(kind, object_id)
-        if notice is None or not notice["recipient"].email:
+        # The recipient may have deleted their account since (NetworkMembership.user is null).
+        if notice is None or notice["recipient"] is None or not notice["recipient"].email:
             return
         if not email_notice_claim(plan_id=notice["plan"].pk, recipient_id=notice["recipient"].pk):
             return
@@ -189,7 +190,9 @@ def send_comment_notices_to_network(comment_id: int) -> int:
         citizen = _citizen(comment.plan)
         for membership in members_who_see(goal=comment.goal):
             person = membership.user
-            if person.pk == comment.author_id or not person.email or not person.is_active:
+            if person is None or person.pk == comment.author_id or not person.is_active:
+                continue
+            if not person.email:
                 continue
             if not email_notice_claim(plan_id=comment.plan_id, recipient_id=person.pk):
                 continue
