@@ -492,7 +492,7 @@ def main() -> int:
     if "min_plan_by_citizens" in results:
         for citizens, page in results["min_plan_by_citizens"].items():
             print(
-                f"min_plan with {int(citizens):>6} citizens: {page['rps']} req/s, "
+                f"min_plan alone, {int(citizens):>6} citizens: {page['rps']} req/s, "
                 f"p50 {page['p50_ms']} ms, p95 {page['p95_ms']} ms"
             )
     missed = missed_targets(results)
