@@ -42,6 +42,10 @@ def memberships_for_member(*, user) -> QuerySet[NetworkMembership]:
 def membership_for_member(*, user, plan_id: int) -> NetworkMembership:
     """The person's active membership of this plan, or 404: a plan they do not help with, a
     plan they left or were removed from, and a plan that does not exist look the same."""
+    if not 0 < plan_id < 2**63:
+        # <int:> accepts any number of digits; a foreign-key lookup past the database's integer
+        # range raises (OverflowError on SQLite, DataError on PostgreSQL) instead of matching none.
+        raise Http404
     try:
         return memberships_for_member(user=user).get(plan_id=plan_id)
     except NetworkMembership.DoesNotExist:

@@ -13,7 +13,8 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    search_query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # NUL characters: SQLite's full-text query breaks on them and PostgreSQL refuses them (500).
+    search_query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     promotions = []
     results_page = None
 
