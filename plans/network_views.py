@@ -301,10 +301,12 @@ def member_plan(request, plan_id: int):
 def member_comment(request, plan_id: int, goal_id: int):
     membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
     goal = selectors.goal_in_scope(membership=membership, goal_id=goal_id)
+    body = request.POST.get("body", "")
     try:
-        services.member_comment_add(
-            membership=membership, goal=goal, body=request.POST.get("body", "")
-        )
+        if "\x00" in body:
+            # No form cleans this field; PostgreSQL refuses NUL characters (a 500, not a message).
+            raise ValidationError(_("Teksten indeholder et tegn, som ikke kan gemmes."))
+        services.member_comment_add(membership=membership, goal=goal, body=body)
     except (ValidationError, PlanRuleError) as error:
         return _member_page(
             request,
