@@ -26,7 +26,6 @@ install-test: $(VENV)/.installed-test
 run: install
 	mkdir -p var/mail
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
