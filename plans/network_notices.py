@@ -7,14 +7,13 @@ The task receives ids only, so the queue holds no personal data; the invitation 
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from .emails import send_text_and_html
 from .models import Comment, Invitation, NetworkMembership, Offer
 from .network_selectors import members_who_see
 from .services import email_notice_claim
@@ -162,15 +161,12 @@ def send_network_notice(kind: str, object_id: int) -> None:
             return
         if not email_notice_claim(plan_id=notice["plan"].pk, recipient_id=notice["recipient"].pk):
             return
-        text = render_to_string("plans/email/network_notice.txt", notice)
-        html = render_to_string("plans/email/network_notice.html", notice)
-        message = EmailMultiAlternatives(
+        send_text_and_html(
+            to=notice["recipient"].email,
             subject=f"Fællesplan: {notice['subject']}",
-            body=text,
-            to=[notice["recipient"].email],
+            template="plans/email/network_notice",
+            context=notice,
         )
-        message.attach_alternative(html, "text/html")
-        message.send()
 
 
 @task()
@@ -207,14 +203,11 @@ def send_comment_notices_to_network(comment_id: int) -> int:
                 "link": _url("network:member_plan", comment.plan_id) + f"#maal-{comment.goal_id}",
                 "link_text": _("Læs kommentaren"),
             }
-            message = EmailMultiAlternatives(
+            send_text_and_html(
+                to=person.email,
                 subject=f"Fællesplan: {notice['subject']}",
-                body=render_to_string("plans/email/network_notice.txt", notice),
-                to=[person.email],
+                template="plans/email/network_notice",
+                context=notice,
             )
-            message.attach_alternative(
-                render_to_string("plans/email/network_notice.html", notice), "text/html"
-            )
-            message.send()
             sent += 1
     return sent

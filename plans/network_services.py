@@ -10,7 +10,6 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from . import network_notices
 from . import network_selectors as selectors
+from .emails import send_text_and_html
 from .models import (
     AccessLogEntry,
     AuthorRole,
@@ -93,15 +93,12 @@ def _send_invitation_email(*, invitation: Invitation, token: str, site_url: str)
     # email that goes to someone who has not chosen one.
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("plans/email/invitation_subject.txt", context).strip()
-        message = EmailMultiAlternatives(
+        send_text_and_html(
+            to=invitation.email,
             subject=f"Fællesplan: {subject}",
-            body=render_to_string("plans/email/invitation.txt", context),
-            to=[invitation.email],
+            template="plans/email/invitation",
+            context=context,
         )
-        message.attach_alternative(
-            render_to_string("plans/email/invitation.html", context), "text/html"
-        )
-    message.send()
 
 
 @transaction.atomic

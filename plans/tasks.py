@@ -1,12 +1,12 @@
 """Background work for plans: emails about new comments (django-tasks; a worker in production)."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from .emails import send_text_and_html
 from .models import AuthorRole, Comment
 from .selectors import comment_notice_recipients
 from .services import email_notice_claim
@@ -45,14 +45,11 @@ def send_comment_notices(comment_id: int) -> int:
             }
             subject = render_to_string("plans/email/comment_notice_subject.txt", context).strip()
             context["subject"] = subject
-            message = EmailMultiAlternatives(
+            send_text_and_html(
+                to=person.email,
                 subject=subject,
-                body=render_to_string("plans/email/comment_notice.txt", context),
-                to=[person.email],
+                template="plans/email/comment_notice",
+                context=context,
             )
-            message.attach_alternative(
-                render_to_string("plans/email/comment_notice.html", context), "text/html"
-            )
-            message.send()
             sent += 1
     return sent
