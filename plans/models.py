@@ -329,6 +329,11 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("kommentar")
         verbose_name_plural = _("kommentarer")
+        # A thread is "the newest comments of this plan": without the plan first, PostgreSQL
+        # walks the created_at index of every plan's comments backwards to find them.
+        indexes = [
+            models.Index(fields=["plan", "created_at", "id"], name="plans_comment_plan_newest"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(goal__isnull=True) | Q(activity__isnull=True),
@@ -450,6 +455,12 @@ class AccessLogEntry(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("adgang til plan")
         verbose_name_plural = _("adgange til planer")
+        # The newest entry of a plan (the link a new entry chains to) and "Hvem har set min
+        # plan" (newest first) are found through these, however long the log grows.
+        indexes = [
+            models.Index(fields=["plan", "id"], name="plans_access_log_chain"),
+            models.Index(fields=["plan", "at", "id"], name="plans_access_log_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "previous_hash"], name="plans_access_log_no_fork"

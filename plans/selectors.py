@@ -9,7 +9,8 @@ the size of the plan.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -127,13 +128,15 @@ def comment_thread(
     before: int | None = None,
     limit: int = COMMENTS_PER_PAGE,
 ) -> CommentThread:
-    """The newest `limit` comments (optionally those older than `before`), oldest first, in one
-    query: one extra row tells whether there are older ones behind "Vis ældre"."""
-    comments = Comment.objects.filter(plan=plan).select_related(
-        "goal",
-        "activity",
-        "author__staff_profile__department",
-        "reply_to__author",
+    """The newest `limit` comments (optionally those older than `before`), oldest first, in two
+    queries: one extra row tells whether there are older ones behind "Vis ældre". The authors
+    (with a staff member's role and department) come in a second query: with all seven joins in
+    one, PostgreSQL spent ~7 ms planning a query that ran in 0.3 ms."""
+    authors = get_user_model().objects.select_related("staff_profile__department")
+    comments = (
+        Comment.objects.filter(plan=plan)
+        .select_related("goal", "activity", "reply_to")
+        .prefetch_related(Prefetch("author", queryset=authors))
     )
     if goal is not None:
         comments = comments.filter(goal=goal)
