@@ -34,7 +34,11 @@ PAGES = [
     "search",
     "search_logged_in",
     "login",
+    # No target: a logged-in request that does no work (bench/urls.py) — the ceiling for
+    # every personal page.
+    "logged_in_empty",
     "min_plan",
+    "min_plan_typical",
     "network",
     "comment_post",
 ]

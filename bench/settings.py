@@ -8,7 +8,14 @@ os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
+from pathlib import Path  # noqa: E402
+
 from portal.settings.production import *  # noqa: E402, F403
+
+# The portal's URLs plus /__bench/logget-ind-tom/ (bench/urls.py), which sends these bytes
+# (bench/run.py writes the home page there before measuring).
+ROOT_URLCONF = "bench.urls"
+BENCH_FLOOR_BODY_FILE = Path(os.environ.get("VAR_DIR", "var/bench")) / "floor_body.html"
 
 LOGGING = {
     "version": 1,

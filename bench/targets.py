@@ -53,6 +53,9 @@ def targets() -> dict:
 
     found: dict = {"missing": {}}
     found["home"] = _measure("/")
+    # The logged-in empty page sends the home page's bytes, like the floor (bench/urls.py).
+    settings.BENCH_FLOOR_BODY_FILE.parent.mkdir(parents=True, exist_ok=True)
+    settings.BENCH_FLOOR_BODY_FILE.write_bytes(Client().get("/").content)
     guide = (
         GuidePage.objects.filter(slug="bench-vejledning-1").first() or GuidePage.objects.first()
     )
@@ -70,6 +73,12 @@ def targets() -> dict:
         found["missing"]["min_plan"] = found["missing"]["comment_post"] = "no plans:min_plan URL"
     else:
         found["min_plan"] = _measure(min_plan, client=_logged_in(BIG_PLAN_EMAIL))
+        # The same page for one of the 2,000 citizens with an everyday plan (3 goals,
+        # 5 activities, 8 comments), next to the 300-comment plan above.
+        found["min_plan_typical"] = _measure(min_plan, client=_logged_in(CITIZEN_EMAIL.format(1)))
+        found["logged_in_empty"] = _measure(
+            reverse("bench_logged_in_empty"), client=_logged_in(CITIZEN_EMAIL.format(1))
+        )
         # Logged in, a search is never served from the cache: what the search itself costs.
         found["search_logged_in"] = _measure(search, client=_logged_in(CITIZEN_EMAIL.format(1)))
         poster = _logged_in(CITIZEN_EMAIL.format(0))
