@@ -119,11 +119,15 @@ def _settings_value(expression: str, env: dict) -> str:
     return result.stdout.strip().splitlines()[-1]
 
 
-def test_redis_is_the_cache_when_redis_url_is_set():
-    backend = _settings_value(
-        "settings.CACHES['default']['BACKEND']", {"REDIS_URL": "redis://cache:6379/0"}
-    )
+def test_redis_is_the_cache_and_holds_the_sessions_when_redis_url_is_set():
+    backend, sessions = _settings_value(
+        "settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE",
+        {"REDIS_URL": "redis://cache:6379/0"},
+    ).split()
     assert backend == "django.core.cache.backends.redis.RedisCache"
+    # Read from Redis, written through to the database: a Redis restart logs nobody out.
+    assert sessions == "django.contrib.sessions.backends.cached_db"
+    assert _settings_value("settings.SESSION_ENGINE", {}) == "django.contrib.sessions.backends.db"
 
 
 def test_a_fresh_database_gets_the_cache_table_from_migrate(tmp_path):
