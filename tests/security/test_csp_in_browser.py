@@ -6,25 +6,14 @@ from playwright.sync_api import Page
 
 from portal.accounts.demo import ensure_demo_user
 
+from .csp_watch import watch_csp
+
 pytestmark = pytest.mark.browser
-
-
-def _watch(page: Page) -> list[str]:
-    refused = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text)
-            if "Content Security Policy" in message.text or "Refused to" in message.text
-            else None
-        ),
-    )
-    return refused
 
 
 def test_citizen_pages_run_under_the_strict_policy(page: Page, live_site, log_in):
     ensure_demo_user(email="borger@example.dk", first_name="Mette")
-    refused = _watch(page)
+    refused = watch_csp(page)
     log_in(page, live_site.url, "borger@example.dk", next_url="/konto/email/")
     for path in ["/", "/min-plan/", "/konto/email/", "/konto/sessions/", "/konto/2fa/"]:
         page.goto(live_site.url + path)
@@ -35,7 +24,7 @@ def test_citizen_pages_run_under_the_strict_policy(page: Page, live_site, log_in
 def test_an_editor_sees_the_userbar_and_the_admin_without_violations(
     page: Page, live_site, editor, log_in
 ):
-    refused = _watch(page)
+    refused = watch_csp(page)
     log_in(page, live_site.url, editor.email, next_url="/admin/")
     page.wait_for_url("**/admin/")
     page.goto(live_site.url + "/admin/pages/")

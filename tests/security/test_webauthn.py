@@ -9,27 +9,9 @@ from playwright.sync_api import Page, expect
 
 from portal.accounts.demo import demo_password, ensure_demo_user
 
+from .csp_watch import watch_csp
+
 pytestmark = pytest.mark.browser
-
-
-def _watch_csp(page: Page) -> list[str]:
-    """What Chromium refused because of the policy, from the console and from the DOM event,
-    which is also fired for violations the console may word differently."""
-    refused: list[str] = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text)
-            if "Content Security Policy" in message.text or "Refused to" in message.text
-            else None
-        ),
-    )
-    page.expose_function("reportCspViolation", lambda text: refused.append(text))
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', (event) =>"
-        " window.reportCspViolation(`${event.violatedDirective} ${event.blockedURI}`));"
-    )
-    return refused
 
 
 def _plug_in_security_key(page: Page) -> None:
@@ -56,7 +38,7 @@ def test_staff_register_a_security_key_and_log_in_with_it(page: Page, live_site,
     caseworker = ensure_demo_user(
         email="sagsbehandler@example.dk", first_name="Sofie", groups=["Sagsbehandlere"]
     )
-    refused = _watch_csp(page)
+    refused = watch_csp(page)
     _plug_in_security_key(page)
 
     # Register the key. Adding a factor is a sensitive change: allauth asks for the password
