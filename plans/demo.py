@@ -12,6 +12,7 @@ from django.utils import timezone
 from portal.accounts.demo import ensure_demo_user
 from portal.sanitize import sanitize_html
 
+from .access_log import access_log_record
 from .models import (
     AccessLogEntry,
     Activity,
@@ -25,7 +26,6 @@ from .models import (
     StaffProfile,
     Team,
 )
-from .services import access_log_record
 
 CASEWORKERS = "Sagsbehandlere"
 CITIZEN_EMAIL = "borger@example.dk"

@@ -2,6 +2,7 @@
 pasted text; the server says the text is too long and gives it all back."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, Feedback, Goal
@@ -16,14 +17,20 @@ TOO_LONG = _(
 )
 
 
-class _NoMaxlengthMixin:
+class NoMaxlengthMixin:
+    """The length limit stays on the server (with TOO_LONG), not in the browser."""
+
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
 
 
-class LongTextField(_NoMaxlengthMixin, forms.CharField):
+class LongTextField(NoMaxlengthMixin, forms.CharField):
+    pass
+
+
+class LongEmailField(NoMaxlengthMixin, forms.EmailField):
     pass
 
 
@@ -43,7 +50,6 @@ class GoalForm(forms.Form):
 class CommentForm(forms.Form):
     body = LongTextField(
         label=_("Din kommentar"),
-        help_text=_("Højst 2000 tegn. Du kan rette den i 15 minutter, efter du har sendt den."),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=Comment.MAX_LENGTH,
         error_messages={
@@ -53,6 +59,13 @@ class CommentForm(forms.Form):
     )
     goal = forms.IntegerField(required=False, widget=forms.HiddenInput)
     activity = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limits are the model's; said here in the words of the language in use.
+        self.fields["body"].help_text = gettext(
+            "Højst %(max)s tegn. Du kan rette den i %(minutes)s minutter, efter du har sendt den."
+        ) % {"max": Comment.MAX_LENGTH, "minutes": Comment.EDIT_WINDOW_MINUTES}
 
 
 SCORE_CHOICES = [

@@ -32,6 +32,14 @@ def plan_for_citizen(*, user) -> Plan | None:
     )
 
 
+def plan_for_citizen_or_404(*, user) -> Plan:
+    """The citizen's own plan for a page that needs one; anyone without a plan gets 404."""
+    plan = plan_for_citizen(user=user)
+    if plan is None:
+        raise Http404
+    return plan
+
+
 def plans_visible_to(*, user) -> QuerySet[Plan]:
     """Plans a staff member may open in the admin: only those of their teams. Being a
     superuser or an editor gives no access to personal plans."""
@@ -41,39 +49,49 @@ def plans_visible_to(*, user) -> QuerySet[Plan]:
 
 
 def plan_for_staff(*, user, pk) -> Plan:
-    try:
-        return plans_visible_to(user=user).select_related("citizen", "team").get(pk=pk)
-    except (Plan.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return get_or_404(plans_visible_to(user=user).select_related("citizen", "team"), pk=pk)
 
 
 def goal_for_citizen(*, plan: Plan, pk) -> Goal:
-    return _get_or_404(Goal.objects.filter(plan=plan), pk)
+    return get_or_404(Goal.objects.filter(plan=plan), pk=pk)
 
 
 def activity_for_citizen(*, plan: Plan, pk) -> Activity:
     activities = Activity.objects.filter(plan=plan).select_related(
         "goal", "department", "responsible__department"
     )
-    return _get_or_404(activities, pk)
+    return get_or_404(activities, pk=pk)
 
 
 def comment_for_author(*, plan: Plan, user, pk) -> Comment:
     """A comment the person wrote on this plan (to edit or delete); anything else is 404."""
-    return _get_or_404(
-        Comment.objects.filter(plan=plan, author=user).select_related("goal", "activity"), pk
+    return get_or_404(
+        Comment.objects.filter(plan=plan, author=user).select_related("goal", "activity"), pk=pk
     )
 
 
 def comment_on_plan(*, plan: Plan, pk) -> Comment:
-    return _get_or_404(Comment.objects.filter(plan=plan), pk)
+    return get_or_404(Comment.objects.filter(plan=plan), pk=pk)
 
 
-def _get_or_404(queryset, pk):
+def get_or_404(queryset, **ids):
+    """The one object of `queryset` (already limited by a selector to what the person may see)
+    with these ids; anything else, a malformed id or one past the database's integer range,
+    answers 404 like an object that does not exist."""
+    lookups = {}
+    for name, value in ids.items():
+        try:
+            lookups[name] = int(value)
+        except (TypeError, ValueError):
+            raise Http404 from None
+        if not 0 < lookups[name] < 2**63:
+            # <int:> accepts any number of digits; a lookup past the database's integer range
+            # raises (OverflowError on SQLite, DataError on PostgreSQL) instead of matching none.
+            raise Http404
     try:
-        return queryset.get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+        return queryset.get(**lookups)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
 
 
 # --- The Min plan page ----

@@ -1,131 +1,25 @@
-"""Every write to a plan: small keyword-only functions, each one transaction, called by thin views.
+"""Writes to the citizen's plan: goals and feedback in her own words, and the conversation.
 
-Permission checks for *which* plan a person may touch live in plans.selectors; the functions
-here receive objects a selector has already handed out, and check only the rules of the write
-itself (who wrote a comment, the 15-minute edit window, ...).
+Small keyword-only functions, each one transaction, called by thin views. Which plan a person
+may touch is decided by plans.selectors before a service is called; the functions here check
+only the rules of the write itself (who wrote a comment, the edit window, ...) and raise
+plans.errors.PlanRuleError when one is broken.
 """
 
 from datetime import timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.sanitize import sanitize_html
 
-from .models import (
-    AccessLogEntry,
-    Activity,
-    AuthorRole,
-    Comment,
-    EmailNotice,
-    Feedback,
-    Goal,
-    Plan,
-)
-
-EMAIL_INTERVAL = timedelta(hours=1)
-
-
-class PlanRuleError(Exception):
-    """A write the rules do not allow; the message is plain Danish, safe to show."""
-
-
-# --- Access log ----
-
-
-def actor_details(*, user) -> dict:
-    """Name, role and department of a person as they are *now*, copied into what they leave."""
-    profile = getattr(user, "staff_profile", None)
-    if profile is not None:
-        return {
-            "actor_name": profile.name,
-            "actor_role": profile.role,
-            "actor_department": profile.department.name,
-        }
-    return {"actor_name": str(user), "actor_role": "", "actor_department": ""}
-
-
-def access_log_record(
-    *,
-    plan: Plan,
-    actor,
-    action: str,
-    what: str,
-    actor_kind: str = AuthorRole.STAFF,
-    actor_name: str | None = None,
-    actor_role: str | None = None,
-    actor_department: str | None = None,
-) -> AccessLogEntry:
-    """Add one entry to the plan's access log, chained to the entry before it.
-
-    The plan row is locked for the rest of the transaction, so a concurrent writer waits and
-    then chains onto *this* entry (SELECT ... FOR UPDATE; SQLite serialises writers anyway)."""
-    details = actor_details(user=actor)
-    # A network member's account may hold only an email; the caller passes the name the
-    # citizen knows them by, so no email address ends up in the log.
-    if actor_name is not None:
-        details["actor_name"] = actor_name
-    if actor_role is not None:
-        details["actor_role"] = actor_role
-    if actor_department is not None:
-        details["actor_department"] = actor_department
-    with transaction.atomic():
-        Plan.objects.select_for_update().only("pk").get(pk=plan.pk)
-        previous = (
-            AccessLogEntry.objects.filter(plan_id=plan.pk)
-            .order_by("-pk")
-            .values_list("entry_hash", flat=True)
-            .first()
-        )
-        entry = AccessLogEntry(
-            plan_id=plan.pk,
-            actor=actor,
-            actor_kind=actor_kind,
-            action=action,
-            what=what[:200],
-            at=timezone.now(),
-            previous_hash=previous or "",
-            **{key: value[:200] for key, value in details.items()},
-        )
-        entry.entry_hash = entry.compute_hash()
-        entry.save(force_insert=True)
-    return entry
-
-
-def access_log_verify(*, plan_ids=None) -> list[str]:
-    """Walk every plan's chain in write order; return one line per plan whose chain is broken,
-    naming the first entry that does not match (empty list: the log is intact)."""
-    problems = []
-    entries = AccessLogEntry.objects.order_by("plan_id", "pk")
-    if plan_ids is not None:
-        entries = entries.filter(plan_id__in=plan_ids)
-    current_plan, previous_hash, broken = None, "", False
-    for entry in entries.iterator(chunk_size=2000):
-        if entry.plan_id != current_plan:
-            current_plan, previous_hash, broken = entry.plan_id, "", False
-        if broken:
-            continue
-        if entry.previous_hash != previous_hash:
-            problems.append(
-                f"plan {entry.plan_id}: entry {entry.pk} does not follow the entry before it "
-                "(an entry was removed or inserted)"
-            )
-            broken = True
-        elif entry.compute_hash() != entry.entry_hash:
-            problems.append(
-                f"plan {entry.plan_id}: entry {entry.pk} was changed after it was written"
-            )
-            broken = True
-        previous_hash = entry.entry_hash
-    return problems
-
-
-def _log_staff_write(*, plan: Plan, user, role: str, what: str) -> None:
-    if role == AuthorRole.STAFF:
-        access_log_record(plan=plan, actor=user, action=AccessLogEntry.Action.WRITE, what=what)
-
+from . import tasks
+from .access_log import WRITE, access_log_record
+from .errors import PlanRuleError
+from .models import Activity, AuthorRole, Comment, Feedback, Goal, Plan
+from .people import actor_details
 
 # --- Goals and feedback (the citizen's own words) ----
 
@@ -171,6 +65,13 @@ def feedback_give(
 # --- Comments ----
 
 
+def _log_staff_write(*, plan: Plan, user, role: str, what: str) -> None:
+    # Staff writes go into the citizen's access log; a network member's are logged by the
+    # network's own service (with the name the citizen knows them by), the citizen's not at all.
+    if role == AuthorRole.STAFF:
+        access_log_record(plan=plan, actor=user, action=WRITE, what=what)
+
+
 def comment_add(
     *,
     plan: Plan,
@@ -203,7 +104,9 @@ def comment_add(
             body_html=sanitize_html(body),
         )
         _log_staff_write(plan=plan, user=author, role=author_role, what=_("Skrev en kommentar"))
-        transaction.on_commit(lambda: _enqueue_notices(comment.pk))
+        transaction.on_commit(lambda: tasks.send_comment_notices.enqueue(comment.pk))
+        # Network members hear only about goals they can see; that rule lives with the network.
+        transaction.on_commit(lambda: tasks.send_comment_notices_to_network.enqueue(comment.pk))
     return comment
 
 
@@ -216,13 +119,17 @@ def comment_can_edit(*, comment: Comment, user, now=None) -> bool:
     )
 
 
+def comment_edit_too_late_message() -> str:
+    return _(
+        "Du kan kun rette en kommentar i de første %(minutes)s minutter. Skriv en ny i stedet."
+    ) % {"minutes": Comment.EDIT_WINDOW_MINUTES}
+
+
 def comment_edit(*, comment: Comment, user, body: str) -> Comment:
     if comment.author_id != user.pk or comment.is_deleted:
         raise PlanRuleError(_("Du kan kun rette dine egne kommentarer."))
     if not comment_can_edit(comment=comment, user=user):
-        raise PlanRuleError(
-            _("Du kan kun rette en kommentar i de første 15 minutter. Skriv en ny i stedet.")
-        )
+        raise PlanRuleError(comment_edit_too_late_message())
     body = body.strip()
     _check_comment_body(body)
     with transaction.atomic():
@@ -257,6 +164,9 @@ def comment_delete(*, comment: Comment, user) -> Comment:
 def _check_comment_body(body: str) -> None:
     if not body:
         raise PlanRuleError(_("Skriv din kommentar, før du sender den."))
+    if "\x00" in body:
+        # PostgreSQL refuses NUL characters: a message, not a 500.
+        raise PlanRuleError(_("Teksten indeholder et tegn, som ikke kan gemmes."))
     if len(body) > Comment.MAX_LENGTH:
         raise PlanRuleError(
             _(
@@ -265,32 +175,3 @@ def _check_comment_body(body: str) -> None:
             )
             % {"length": len(body), "max": Comment.MAX_LENGTH}
         )
-
-
-# --- Email notices ----
-
-
-def _enqueue_notices(comment_id: int) -> None:
-    from .network_notices import send_comment_notices_to_network
-    from .tasks import send_comment_notices
-
-    send_comment_notices.enqueue(comment_id)
-    # Network members hear only about goals they can see; that rule lives with the network.
-    send_comment_notices_to_network.enqueue(comment_id)
-
-
-def email_notice_claim(*, plan_id: int, recipient_id: int, now=None) -> bool:
-    """True if this person may be emailed about this plan now (at most once an hour), and
-    records that they are. Safe when two workers ask at once: only one gets True."""
-    now = now or timezone.now()
-    claimed = EmailNotice.objects.filter(
-        plan_id=plan_id, recipient_id=recipient_id, sent_at__lte=now - EMAIL_INTERVAL
-    ).update(sent_at=now)
-    if claimed:
-        return True
-    try:
-        with transaction.atomic():
-            EmailNotice.objects.create(plan_id=plan_id, recipient_id=recipient_id, sent_at=now)
-    except IntegrityError:
-        return False  # A row exists and is younger than an hour.
-    return True

@@ -1,55 +1,35 @@
-"""Background work for plans: emails about new comments (django-tasks; a worker in production)."""
+"""Every background task of the plans app, in one place (django-tasks; a worker in production).
 
-from django.conf import settings
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
+A task takes ids only, so the queue holds no personal data; it loads what it needs and calls
+down into plans.notices. Tasks never import services: services enqueue tasks, not the reverse.
+django-tasks-db stores each queued task by its import path (plans.tasks.<name>), so a rename
+here needs the queue drained first (README, "Deploying").
+"""
+
 from django_tasks import task
 
-from .emails import send_text_and_html
-from .models import AuthorRole, Comment
-from .selectors import comment_notice_recipients
-from .services import email_notice_claim
+from . import notices
 
 
 @task()
 def send_comment_notices(comment_id: int) -> int:
-    """Tell the other people in the conversation that something new was written, at most once
-    an hour per plan and person. The email names who wrote, never what: a plan holds health and
-    social details that do not belong in an inbox. Returns how many emails were sent."""
-    comment = (
-        Comment.objects.select_related("plan__citizen", "plan__coordinator__user")
-        .filter(pk=comment_id, deleted_at__isnull=True)
-        .first()
-    )
-    if comment is None:
-        return 0
-    sent = 0
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    with translation.override(settings.LANGUAGE_CODE):
-        for person in comment_notice_recipients(comment=comment):
-            if not email_notice_claim(plan_id=comment.plan_id, recipient_id=person.pk):
-                continue
-            is_citizen = person.pk == comment.plan.citizen_id
-            if is_citizen:
-                link = base_url + reverse("plans:min_plan") + "#kommentarer"
-            else:
-                link = base_url + reverse("plans_admin:comments", args=[comment.plan_id])
-            context = {
-                "recipient_name": person.first_name or str(person),
-                "author_name": comment.display_author,
-                "is_answer": comment.author_role == AuthorRole.STAFF and is_citizen,
-                "is_citizen": is_citizen,
-                "citizen_name": str(comment.plan.citizen),
-                "link": link,
-            }
-            subject = render_to_string("plans/email/comment_notice_subject.txt", context).strip()
-            context["subject"] = subject
-            send_text_and_html(
-                to=person.email,
-                subject=subject,
-                template="plans/email/comment_notice",
-                context=context,
-            )
-            sent += 1
-    return sent
+    """The citizen and staff in the conversation hear that something new was written."""
+    return notices.comment_notices_send(comment_id=comment_id)
+
+
+@task()
+def send_comment_notices_to_network(comment_id: int) -> int:
+    """Network members who can see the comment's goal hear about it."""
+    return notices.comment_notices_to_network_send(comment_id=comment_id)
+
+
+@task()
+def send_network_notice(kind: str, object_id: int) -> int:
+    """An answer to an invitation, an offer of help, an answer to it, removed or left."""
+    return notices.network_notice_send(kind=kind, object_id=object_id)
+
+
+@task()
+def send_erasure_request_notice(request_id: int) -> bool:
+    """The coordinator hears that the citizen asks for her data to be deleted."""
+    return notices.erasure_request_notice_send(request_id=request_id)

@@ -1,8 +1,8 @@
 """Min plan URLs, under /min-plan/. Every one of them is listed in the privacy matrix test."""
 
-from django.urls import path
+from django.urls import include, path
 
-from . import mydata_views, views
+from . import views
 
 app_name = "plans"
 
@@ -18,8 +18,5 @@ urlpatterns = [
     path("kommentar/<int:pk>/slet/", views.comment_delete, name="comment_delete"),
     path("kommentarer/", views.comments_older, name="comments_older"),
     path("hvem-har-set/", views.access_log, name="access_log"),
-    path("mine-data/", mydata_views.my_data, name="my_data"),
-    path("mine-data.json", mydata_views.my_data_json, name="my_data_json"),
-    path("mine-data/slet-konto/", mydata_views.account_delete, name="account_delete"),
-    path("mine-data/bed-om-sletning/", mydata_views.erasure_request, name="erasure_request"),
+    path("", include("plans.mydata.urls")),
 ]

@@ -1,7 +1,5 @@
 """Min plan: the citizen's own pages. Thin views: selectors decide what the person may see,
-services do the writes. Every page is personal, so none of them may be cached."""
-
-from functools import wraps
+services do the writes. Every page is personal; portal.security keeps them out of caches."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,33 +9,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
+from .errors import PlanRuleError
 from .forms import CommentForm, FeedbackForm, GoalForm
+from .http import citizen_page, older_than
 from .models import AuthorRole
 
 PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 
 
-def citizen_page(view):
-    """Logged in, never cached, and handed the person's own plan (404 on a page that needs a
-    plan when they have none)."""
-
-    @wraps(view)
-    @never_cache
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        plan = selectors.plan_for_citizen(user=request.user)
-        if plan is None:
-            raise Http404
-        return view(request, plan, *args, **kwargs)
-
-    return wrapper
-
-
-@never_cache
 @login_required
 def min_plan(request):
     plan = selectors.plan_for_citizen(user=request.user)
@@ -101,7 +83,7 @@ def goal_detail(request, plan, pk):
         "plan": plan,
         "goal": goal,
         "activities": goal.activities.select_related("department", "responsible__department"),
-        "thread": selectors.comment_thread(plan=plan, goal=goal, before=_before(request)),
+        "thread": selectors.comment_thread(plan=plan, goal=goal, before=older_than(request)),
         "comment_form": CommentForm(initial={"goal": goal.pk}),
     }
     return render(request, "plans/goal.html", context)
@@ -124,7 +106,9 @@ def activity_detail(request, plan, pk):
         "plan": plan,
         "activity": activity,
         "feedback_form": form,
-        "thread": selectors.comment_thread(plan=plan, activity=activity, before=_before(request)),
+        "thread": selectors.comment_thread(
+            plan=plan, activity=activity, before=older_than(request)
+        ),
         "comment_form": CommentForm(initial={"activity": activity.pk}),
     }
     return render(request, "plans/activity.html", context)
@@ -158,8 +142,8 @@ def comment_add(request, plan):
                 body=form.cleaned_data["body"],
                 **target,
             )
-        except services.PlanRuleError as error:
-            form.add_error("body", str(error))
+        except PlanRuleError as error:
+            form.add_error("body", error)
         else:
             messages.success(request, _("Din kommentar er sendt."))
             return redirect(_comment_return_url(**target))
@@ -188,10 +172,7 @@ def _comment_return_url(*, goal=None, activity=None):
 def comment_edit(request, plan, pk):
     comment = selectors.comment_for_author(plan=plan, user=request.user, pk=pk)
     if not services.comment_can_edit(comment=comment, user=request.user):
-        messages.error(
-            request,
-            _("Du kan kun rette en kommentar i de første 15 minutter. Skriv en ny i stedet."),
-        )
+        messages.error(request, services.comment_edit_too_late_message())
         return redirect(_comment_return_url(goal=comment.goal, activity=comment.activity))
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
@@ -199,8 +180,8 @@ def comment_edit(request, plan, pk):
             services.comment_edit(
                 comment=comment, user=request.user, body=form.cleaned_data["body"]
             )
-        except services.PlanRuleError as error:
-            form.add_error("body", str(error))
+        except PlanRuleError as error:
+            form.add_error("body", error)
         else:
             messages.success(request, _("Din kommentar er rettet."))
             return redirect(_comment_return_url(goal=comment.goal, activity=comment.activity))
@@ -222,15 +203,8 @@ def comment_delete(request, plan, pk):
 
 @citizen_page
 def comments_older(request, plan):
-    thread = selectors.comment_thread(plan=plan, before=_before(request))
+    thread = selectors.comment_thread(plan=plan, before=older_than(request))
     return render(request, "plans/comments_older.html", {"plan": plan, "thread": thread})
-
-
-def _before(request):
-    try:
-        return int(request.GET["foer"])
-    except (KeyError, ValueError):
-        return None
 
 
 @citizen_page

@@ -1,172 +1,14 @@
-"""The Plans section of the Wagtail admin: plans edited with their goals, activities, meetings
-and decisions; conversations answered; organisation kept; the access log read-only."""
+"""Registers the plans' admin pieces with Wagtail; what they are lives in plans.staff."""
 
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    ObjectList,
-)
-from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.panels import TextReadabilityPanel
-
-from . import admin_views
-from .models import AccessLogEntry, Department, Plan, StaffProfile, Team
-from .network_admin import NetworkHelpPanel
-
-
-class ActivityInlinePanel(InlinePanel):
-    """Activities use a form that only offers the goals of the same plan."""
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["formsets"][self.relation_name]["form"] = admin_views.ActivityAdminForm
-        return options
-
-
-DECISION_PANELS = [
-    FieldPanel("title"),
-    FieldPanel("decided_on"),
-    FieldPanel(
-        "explanation",
-        help_text=_("Hvorfor? Skriv, som du ville sige det til borgeren. Ingen paragraffer her."),
-    ),
-    TextReadabilityPanel("explanation"),
-    FieldPanel(
-        "meaning", help_text=_("Hvad ændrer sig for borgeren i hverdagen, og fra hvornår?")
-    ),
-    FieldPanel(
-        "how_to_complain",
-        help_text=_("Hvem klager man til, og hvordan? Fx: Ring eller skriv til mig."),
-    ),
-    FieldPanel("complaint_deadline", help_text=_("Sidste dag, borgeren kan klage.")),
-    FieldPanel("contact"),
-]
-
-
-class PlanViewSet(ModelViewSet):
-    model = Plan
-    name = "planer"
-    icon = "clipboard-list"
-    menu_label = _("Planer")
-    menu_order = 150
-    add_to_admin_menu = True
-    copy_view_enabled = False
-    index_view_class = admin_views.PlanIndexView
-    add_view_class = admin_views.PlanCreateView
-    edit_view_class = admin_views.PlanEditView
-    delete_view_class = admin_views.PlanDeleteView
-    history_view_class = admin_views.PlanHistoryView
-    usage_view_class = admin_views.PlanUsageView
-    list_display = ["__str__", "coordinator", "team", "status", "updated_at"]
-    list_filter = ["status"]
-    # Searched with the database (icontains), never a search index: plans hold personal data.
-    search_fields = ["citizen__first_name", "citizen__last_name", "citizen__email"]
-    search_backend_name = None
-    edit_handler = ObjectList(
-        [
-            MultiFieldPanel(
-                [
-                    FieldPanel("citizen"),
-                    FieldRowPanel([FieldPanel("team"), FieldPanel("status")]),
-                    FieldPanel("coordinator"),
-                    FieldPanel("what_matters"),
-                ],
-                heading=_("Borger og koordinator"),
-            ),
-            InlinePanel(
-                "goals",
-                heading=_("Mål"),
-                label=_("Mål"),
-                panels=[FieldPanel("text"), FieldPanel("written_by"), FieldPanel("status")],
-            ),
-            NetworkHelpPanel(),
-            ActivityInlinePanel(
-                "activities",
-                heading=_("Indsatser"),
-                label=_("Indsats"),
-                panels=[
-                    FieldPanel("title"),
-                    FieldPanel("department"),
-                    FieldPanel("goal", help_text=_("Et nyt mål kan vælges, når planen er gemt.")),
-                    FieldPanel("description"),
-                    TextReadabilityPanel("description"),
-                    FieldPanel("responsible"),
-                    FieldPanel("status"),
-                    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
-                    FieldRowPanel([FieldPanel("next_step"), FieldPanel("next_step_on")]),
-                ],
-            ),
-            InlinePanel(
-                "meetings",
-                heading=_("Møder"),
-                label=_("Møde"),
-                panels=[
-                    FieldPanel("starts_at"),
-                    FieldPanel("place"),
-                    FieldPanel("online_url"),
-                    FieldPanel("participants"),
-                    FieldPanel("bring"),
-                ],
-            ),
-            InlinePanel(
-                "decisions", heading=_("Afgørelser"), label=_("Afgørelse"), panels=DECISION_PANELS
-            ),
-        ],
-        base_form_class=admin_views.PlanAdminForm,
-    )
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """The access log is evidence: nobody adds, changes or deletes entries in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
+from .models import AccessLogEntry
+from .staff import urls as staff_urls
+from .staff.viewsets import OrganisationGroup, PlanViewSet, ReadOnlyPolicy
 
 register_permission_policy(AccessLogEntry, ReadOnlyPolicy(AccessLogEntry))
-
-
-class AccessLogViewSet(ModelViewSet):
-    model = AccessLogEntry
-    name = "adgangslog"
-    icon = "view"
-    menu_label = _("Adgangslog")
-    copy_view_enabled = False
-    list_display = ["at", "actor_name", "actor_role", "actor_department", "action", "what", "plan"]
-    list_filter = ["action", "actor_kind"]
-    search_fields = ["actor_name", "what"]
-    search_backend_name = None
-    form_fields = []
-
-    index_view_class = admin_views.AccessLogIndexView
-
-
-class OrganisationGroup(ViewSetGroup):
-    menu_label = _("Organisation")
-    menu_icon = "group"
-    menu_order = 160
-    items = [
-        ModelViewSet(model=Department, name="afdelinger", icon="home", form_fields=["name"]),
-        ModelViewSet(model=Team, name="teams", icon="group", form_fields=["name", "members"]),
-        ModelViewSet(
-            model=StaffProfile,
-            name="medarbejdere",
-            icon="user",
-            form_fields=["user", "name", "role", "department", "phone", "email", "about"],
-            search_fields=["name", "role"],
-            search_backend_name=None,
-        ),
-        AccessLogViewSet(),
-    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -176,5 +18,4 @@ def register_plan_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_plan_admin_urls():
-    urls = [path("<int:pk>/", admin_views.plan_comments, name="comments")]
-    return [path("plan-kommentarer/", include((urls, "plans_admin")))]
+    return [path("plan-kommentarer/", include((staff_urls.urlpatterns, "plans_admin")))]

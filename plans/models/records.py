@@ -28,7 +28,7 @@ class AccessLogEntry(models.Model):
 
     Entries form one hash chain per plan: entry_hash = sha256(previous_hash + content). Editing
     or removing an entry in the database breaks the chain, which `verify_access_log` reports.
-    Only plans.services.access_log_record writes entries; it locks the plan row so two
+    Only plans.access_log.access_log_record writes entries; it locks the plan row so two
     concurrent writes cannot both chain onto the same predecessor (and the unique constraint
     refuses a fork if a database ignores the lock). The chain covers the copied names, not
     actor_id, because actor_id becomes NULL when a person deletes their account."""

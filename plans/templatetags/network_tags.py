@@ -4,7 +4,7 @@ in the admin, read once per page: {% network_help_by_goal plan as help %} then
 
 from django import template
 
-from plans.network_selectors import network_help_by_goal as _network_help_by_goal
+from plans.network.selectors import network_help_by_goal as _network_help_by_goal
 
 register = template.Library()
 

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
-from plans import network_services as services
 from plans.models import Activity, Decision, Goal, Relation
+from plans.network import services
 from tests.plans.factories import build_world, citizen
 
 TITLES = ["Jobsamtaler hos Jobcentret", "Samtaler på Rusmiddelcentret", "Familiemøder"]

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from plans import network_services as services
 from plans.models import Invitation, NetworkMembership
+from plans.network import services
 
 from .conftest import LINK
 

@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from plans import network_services as services
 from plans.models import AccessLogEntry, AuthorRole, Comment, NetworkMembership, Offer
+from plans.network import services
 
 from .conftest import TITLES
 
@@ -256,8 +256,8 @@ def test_network_emails_follow_the_one_an_hour_rule(
 
 def test_members_who_see_a_goal_hear_of_new_comments_on_it(world, member):
     from plans.models import EmailNotice
-    from plans.network_notices import send_comment_notices_to_network
     from plans.services import comment_add
+    from plans.tasks import send_comment_notices_to_network
     from tests.plans.factories import citizen
 
     bent = citizen(email="bent@example.dk", first_name="")

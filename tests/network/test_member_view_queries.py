@@ -4,9 +4,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plans import network_selectors as selectors
-from plans import network_services as services
 from plans.models import NetworkMembership, Relation
+from plans.network import selectors, services
 from plans.services import comment_add
 from tests.plans.factories import citizen, fill_plan
 

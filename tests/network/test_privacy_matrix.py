@@ -5,8 +5,8 @@ ids reveal nothing; a removed member gets 404 everywhere on the very next reques
 import pytest
 from django.test import Client
 
-from plans import network_services as services
 from plans.models import Comment, NetworkMembership, Offer, Relation
+from plans.network import services
 from tests.plans.factories import citizen
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, connections
 
+from plans.access_log import access_log_record, access_log_verify
 from plans.models import AccessLogEntry
-from plans.services import access_log_record, access_log_verify
 
 
 def record(world, what="Planen"):

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from plans.models import EmailNotice
-from plans.services import comment_add, email_notice_claim
+from plans.notices import email_notice_claim
+from plans.services import comment_add
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from plans.access_log import access_log_record
 from plans.models import AccessLogEntry, Comment, Feedback, Goal
-from plans.services import access_log_record, comment_add
+from plans.services import comment_add
 
 from .factories import fill_plan
 

@@ -4,11 +4,10 @@ their plan, one active plan per citizen."""
 import pytest
 from django.db import IntegrityError, transaction
 
+from plans.access_log import access_log_record, access_log_verify
+from plans.errors import PlanRuleError
 from plans.models import AccessLogEntry, Activity, Comment, Goal, Plan
 from plans.services import (
-    PlanRuleError,
-    access_log_record,
-    access_log_verify,
     comment_add,
     comment_delete,
     feedback_give,
@@ -22,7 +21,7 @@ def test_a_comment_outlives_its_authors_account_and_the_log_stays_intact(world):
     helper = citizen(email="hjaelper@example.dk", first_name="Lene")
     comment = comment_add(plan=world.plan, author=helper, author_role="network", body="Jeg kører")
     access_log_record(
-        plan=world.plan, actor=helper, action="read", what="Et mål", actor_kind="network"
+        plan=world.plan, actor=helper, action="read", what="Et mål", kind="network"
     )
     helper.delete()
     comment.refresh_from_db()

@@ -5,8 +5,8 @@ citizen's own pages or the admin; a removed member is a stranger again."""
 
 import pytest
 
-from plans import network_services
 from plans.models import NetworkMembership, Relation
+from plans.network import services as network_services
 
 from .factories import citizen
 from .test_privacy_matrix import (

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from plans import network_services
 from plans.models import Invitation, NetworkMembership, Offer, Relation
+from plans.network import services as network_services
 from plans.services import comment_add
 from plans.tokens import hash_token
 from tests.plans.factories import build_world, citizen, fill_plan

@@ -18,8 +18,9 @@ from wagtail.rich_text import RichText
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import GuideIndexPage, GuidePage
-from plans import network_services, services
+from plans import services
 from plans.models import Decision, Invitation, NetworkMembership, Relation
+from plans.network import services as network_services
 from plans.tokens import hash_token
 from tests.plans.factories import build_world, citizen
 

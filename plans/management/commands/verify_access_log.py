@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from plans.access_log import access_log_verify
 from plans.models import AccessLogEntry
-from plans.services import access_log_verify
 
 
 class Command(BaseCommand):

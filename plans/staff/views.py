@@ -4,66 +4,25 @@ Every view finds its plan through plans.selectors, so a plan outside the team an
 every read and write is written to the plan's access log (the citizen sees it).
 """
 
-from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
-from . import selectors, services
-from .forms import LongTextField
-from .models import AccessLogEntry, AuthorRole, Comment, Goal, Team
-
-READ, WRITE = AccessLogEntry.Action.READ, AccessLogEntry.Action.WRITE
-User = get_user_model()
+from .. import selectors, services
+from ..access_log import READ, WRITE, access_log_record
+from ..errors import PlanRuleError
+from ..http import older_than
+from ..models import AccessLogEntry, AuthorRole
+from .forms import AnswerForm
 
 
 def _log(request, plan, action, what):
-    services.access_log_record(plan=plan, actor=request.user, action=action, what=what)
-
-
-# --- Forms -----------------------------------------------------------------------------------
-
-
-class PlanAdminForm(WagtailAdminModelForm):
-    """A caseworker can only place a plan in one of their own teams."""
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and "team" in self.fields:
-            self.fields["team"].queryset = Team.objects.filter(members=for_user)
-        if "citizen" in self.fields:
-            citizen = self.fields["citizen"]
-            citizen.label_from_instance = lambda user: f"{user} ({user.email})"
-            if self.instance.pk:
-                # A plan stays with its citizen; the form names only them.
-                citizen.disabled = True
-                citizen.queryset = User.objects.filter(pk=self.instance.citizen_id)
-            else:
-                # Only people without any admin role can be given a plan.
-                citizen.queryset = User.objects.filter(
-                    is_staff=False, is_superuser=False, groups__isnull=True
-                ).order_by("first_name", "email")
-
-
-class ActivityAdminForm(WagtailAdminModelForm):
-    """An activity may point to a goal of the same plan only (save a new goal first)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "goal" in self.fields:
-            plan_id = self.instance.plan_id
-            self.fields["goal"].queryset = (
-                Goal.objects.filter(plan_id=plan_id) if plan_id else Goal.objects.none()
-            )
+    access_log_record(plan=plan, actor=request.user, action=action, what=what)
 
 
 # --- Plan views ------------------------------------------------------------------------------
@@ -145,29 +104,12 @@ class PlanUsageView(TeamPlanObjectMixin, generic.UsageView):
 # --- Answering comments ----------------------------------------------------------------------
 
 
-class AnswerForm(forms.Form):
-    body = LongTextField(
-        label=gettext_lazy("Dit svar"),
-        help_text=gettext_lazy(
-            "Skriv i hverdagssprog. Borgeren får en e-mail om, at du har svaret."
-        ),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=Comment.MAX_LENGTH,
-        error_messages={"required": gettext_lazy("Skriv dit svar, før du sender det.")},
-    )
-    reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-
-@never_cache
 def plan_comments(request, pk):
     """The conversation on one plan, newest 50 first page; staff answer a comment or the plan."""
     if not request.user.has_perm("plans.view_plan"):
         raise PermissionDenied
     plan = selectors.plan_for_staff(user=request.user, pk=pk)
-    before = request.GET.get("foer")
-    thread = selectors.comment_thread(
-        plan=plan, before=int(before) if before and before.isdigit() else None
-    )
+    thread = selectors.comment_thread(plan=plan, before=older_than(request))
     reply_to_pk = request.POST.get("reply_to") or request.GET.get("svar")
     reply_to = (
         selectors.comment_on_plan(plan=plan, pk=reply_to_pk)
@@ -187,8 +129,8 @@ def plan_comments(request, pk):
                     body=form.cleaned_data["body"],
                     reply_to=reply_to,
                 )
-            except services.PlanRuleError as error:
-                form.add_error("body", str(error))
+            except PlanRuleError as error:
+                form.add_error("body", error)
             else:
                 messages.success(request, _("Dit svar er sendt."))
                 return redirect("plans_admin:comments", pk=plan.pk)

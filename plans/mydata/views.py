@@ -1,5 +1,5 @@
 """Mine data pages: read and download everything about you, delete a network member's account,
-ask the coordinator to delete a citizen's data. Thin: plans.mydata reads and writes."""
+ask the coordinator to delete a citizen's data. Thin: plans.mydata's selectors and services."""
 
 import json
 
@@ -7,41 +7,39 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.security import reauthentication_required
 
-from . import mydata
-from .selectors import plan_for_citizen
-from .services import PlanRuleError
+from ..errors import PlanRuleError
+from ..http import citizen_page
+from ..selectors import plan_for_citizen
+from . import selectors, services
 
 
-@never_cache
 @login_required
 @require_safe
 def my_data(request):
-    data = mydata.my_data(user=request.user)
+    data = services.my_data_export(user=request.user)
     plan = plan_for_citizen(user=request.user)
     context = {
         "data": data,
         "plan": plan,
-        "erasure_request": mydata.erasure_request_open(plan=plan) if plan else None,
-        "deletion_refusal": mydata.account_deletion_refusal(user=request.user),
+        "erasure_request": selectors.erasure_request_open(plan=plan) if plan else None,
+        "deletion_refusal": selectors.account_deletion_refusal(user=request.user),
     }
     return render(request, "plans/my_data.html", context)
 
 
-@never_cache
 @login_required
 @require_safe
 def my_data_json(request):
-    data = mydata.my_data(user=request.user)
+    data = services.my_data_export(user=request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",
@@ -51,16 +49,15 @@ def my_data_json(request):
     return response
 
 
-@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 @reauthentication_required
 def account_delete(request):
-    refusal = mydata.account_deletion_refusal(user=request.user)
+    refusal = selectors.account_deletion_refusal(user=request.user)
     if request.method == "POST" and refusal is None:
         if request.POST.get("confirm") == "yes":
             try:
-                mydata.member_account_delete(user=request.user)
+                services.member_account_delete(user=request.user)
             except PlanRuleError as error:
                 refusal = str(error)
             else:
@@ -73,14 +70,10 @@ def account_delete(request):
     return render(request, "plans/account_delete.html", {"refusal": refusal}, status=status)
 
 
-@never_cache
-@login_required
+@citizen_page
 @require_POST
-def erasure_request(request):
-    plan = plan_for_citizen(user=request.user)
-    if plan is None:
-        raise Http404
-    _request, created = mydata.erasure_request(plan=plan, citizen=request.user)
+def erasure_request(request, plan):
+    _request, created = services.erasure_request(plan=plan, citizen=request.user)
     if created:
         messages.success(
             request, _("Tak. Vi har sendt din anmodning om sletning til din koordinator.")

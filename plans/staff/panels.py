@@ -4,7 +4,7 @@ has said yes to, by goal. Staff see who helps and how, never the member's contac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .network_selectors import network_help_by_goal
+from ..network.selectors import network_help_by_goal
 
 
 class NetworkHelpPanel(Panel):

@@ -3,24 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Goal, Offer, Relation
+from ..forms import TOO_LONG, LongEmailField, LongTextField
+from ..models import Goal, Offer, Relation
 
 SCOPE_WHOLE = "whole"
 SCOPE_GOALS = "goals"
 
 
 class InvitationForm(forms.Form):
-    name = forms.CharField(
+    name = LongTextField(
         label=_("Navn"),
         max_length=120,
-        error_messages={"required": _("Skriv navnet på den, du vil invitere.")},
+        error_messages={
+            "required": _("Skriv navnet på den, du vil invitere."),
+            "max_length": TOO_LONG,
+        },
     )
-    email = forms.EmailField(
+    email = LongEmailField(
         label=_("E-mail"),
         max_length=254,
         error_messages={
             "required": _("Skriv e-mailadressen på den, du vil invitere."),
             "invalid": _("Det ligner ikke en e-mailadresse. Tjek, at den er skrevet rigtigt."),
+            "max_length": TOO_LONG,
         },
     )
     relation = forms.ChoiceField(
@@ -46,12 +51,13 @@ class InvitationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Vælg kun blandt dine egne mål.")},
     )
-    message = forms.CharField(
+    message = LongTextField(
         label=_("Personlig besked (kan udelades)"),
         help_text=_("Fx hvorfor du gerne vil have personen med."),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": TOO_LONG},
     )
 
     def __init__(self, *args, plan, **kwargs):
@@ -80,11 +86,12 @@ class InvitationForm(forms.Form):
 
 
 class OfferAnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = LongTextField(
         label=_("Dit svar (kan udelades)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": TOO_LONG},
     )
 
 
@@ -92,6 +99,7 @@ class OfferForm(forms.ModelForm):
     class Meta:
         model = Offer
         fields = ["goal", "kind", "what", "when"]
+        field_classes = {"what": LongTextField, "when": LongTextField}
         labels = {
             "goal": _("Hvilket mål vil du hjælpe med?"),
             "kind": _("Hvad slags hjælp?"),
@@ -113,7 +121,8 @@ class OfferForm(forms.ModelForm):
                 "invalid_choice": _("Vælg et af de mål, du kan se."),
             },
             "kind": {"required": _("Vælg, hvad slags hjælp du tilbyder.")},
-            "what": {"required": _("Skriv kort, hvad du vil gøre.")},
+            "what": {"required": _("Skriv kort, hvad du vil gøre."), "max_length": TOO_LONG},
+            "when": {"max_length": TOO_LONG},
         }
 
     def __init__(self, *args, goals, **kwargs):

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     Activity,
     AuthorRole,
     Comment,
@@ -22,7 +21,9 @@ from .models import (
     Offer,
     Plan,
 )
-from .tokens import hash_token
+from ..people import display_name
+from ..selectors import get_or_404
+from ..tokens import hash_token
 
 # --- For the network member ----
 
@@ -42,14 +43,7 @@ def memberships_for_member(*, user) -> QuerySet[NetworkMembership]:
 def membership_for_member(*, user, plan_id: int) -> NetworkMembership:
     """The person's active membership of this plan, or 404: a plan they do not help with, a
     plan they left or were removed from, and a plan that does not exist look the same."""
-    if not 0 < plan_id < 2**63:
-        # <int:> accepts any number of digits; a foreign-key lookup past the database's integer
-        # range raises (OverflowError on SQLite, DataError on PostgreSQL) instead of matching none.
-        raise Http404
-    try:
-        return memberships_for_member(user=user).get(plan_id=plan_id)
-    except NetworkMembership.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(memberships_for_member(user=user), plan_id=plan_id)
 
 
 def goals_in_scope(*, membership: NetworkMembership) -> QuerySet[Goal]:
@@ -60,10 +54,7 @@ def goals_in_scope(*, membership: NetworkMembership) -> QuerySet[Goal]:
 
 
 def goal_in_scope(*, membership: NetworkMembership, goal_id: int) -> Goal:
-    try:
-        return goals_in_scope(membership=membership).get(pk=goal_id)
-    except Goal.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(goals_in_scope(membership=membership), pk=goal_id)
 
 
 @dataclass
@@ -80,17 +71,18 @@ def _author_names(*, plan: Plan) -> dict[int, str]:
     return dict(NetworkMembership.objects.filter(plan=plan).values_list("user_id", "name"))
 
 
-def display_name(comment: Comment, *, plan: Plan, network_names: dict[int, str]) -> str:
+def comment_author_name(comment: Comment, *, plan: Plan, network_names: dict[int, str]) -> str:
+    """The author as a network member may see them: never an email address."""
     if comment.author_role == AuthorRole.NETWORK:
         if comment.author_id is None:
             return comment.display_author  # "Tidligere netværksmedlem": the account is deleted
         return network_names.get(comment.author_id) or str(AuthorRole.NETWORK.label)
     if comment.author_role == AuthorRole.CITIZEN:
-        return plan.citizen.get_full_name() or str(AuthorRole.CITIZEN.label)
+        return display_name(plan.citizen, fallback=AuthorRole.CITIZEN.label)
     profile = getattr(comment.author, "staff_profile", None)
     if profile is not None:
         return profile.name
-    return comment.author.get_full_name() or str(AuthorRole.STAFF.label)
+    return display_name(comment.author, fallback=AuthorRole.STAFF.label)
 
 
 def scope_view(*, plan: Plan, goals: QuerySet[Goal]) -> ScopeView:
@@ -117,7 +109,7 @@ def scope_view(*, plan: Plan, goals: QuerySet[Goal]) -> ScopeView:
     names = _author_names(plan=plan) if any(g.visible_comments for g in goals) else {}
     for goal in goals:
         for comment in goal.visible_comments:
-            comment.display_name = display_name(comment, plan=plan, network_names=names)
+            comment.display_name = comment_author_name(comment, plan=plan, network_names=names)
     return ScopeView(goals=goals)
 
 
@@ -188,28 +180,20 @@ def network_for_citizen(*, plan: Plan) -> CitizenNetwork:
 
 
 def invitation_of_plan(*, plan: Plan, invitation_id: int) -> Invitation:
-    try:
-        return plan.invitations.get(pk=invitation_id)
-    except Invitation.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(plan.invitations.all(), pk=invitation_id)
 
 
 def membership_of_plan(*, plan: Plan, membership_id: int) -> NetworkMembership:
-    try:
-        return plan.network.get(pk=membership_id, status=NetworkMembership.Status.ACTIVE)
-    except NetworkMembership.DoesNotExist:
-        raise Http404 from None
+    return get_or_404(
+        plan.network.filter(status=NetworkMembership.Status.ACTIVE), pk=membership_id
+    )
 
 
 def offer_of_plan(*, plan: Plan, offer_id: int) -> Offer:
-    try:
-        return (
-            Offer.objects.select_related("membership", "goal")
-            .filter(membership__status=NetworkMembership.Status.ACTIVE)
-            .get(plan=plan, pk=offer_id)
-        )
-    except Offer.DoesNotExist:
-        raise Http404 from None
+    offers = Offer.objects.select_related("membership", "goal").filter(
+        plan=plan, membership__status=NetworkMembership.Status.ACTIVE
+    )
+    return get_or_404(offers, pk=offer_id)
 
 
 def network_help_by_goal(*, plan: Plan) -> dict[int, list[Offer]]:

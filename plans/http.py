@@ -1,0 +1,26 @@
+"""Request helpers shared by the plans' views: the citizen's own plan or 404, and paging."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+
+from .selectors import plan_for_citizen_or_404
+
+
+def citizen_page(view):
+    """Logged in and handed the person's own plan (404 when they have none). Never cached:
+    portal.security marks every response to a logged-in request `no-store, private`."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        plan = plan_for_citizen_or_404(user=request.user)
+        return view(request, plan, *args, **kwargs)
+
+    return wrapper
+
+
+def older_than(request) -> int | None:
+    """The `?foer=<id>` of "Vis ældre": show the comments before this one."""
+    value = request.GET.get("foer", "")
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,48 @@
+"""Writes for the citizen's network: invitations, memberships, offers of help.
+
+Every function checks its own rules and raises plans.errors.PlanRuleError with a plain Danish
+message, so a view only shows the message. Access is never cached: each request asks the
+database whether a membership is still active (plans.network.selectors).
+"""
+
+from .invitations import (
+    MAX_INVITATIONS_PER_DAY,
+    MAX_MEMBERS,
+    RESEND_AFTER,
+    invitation_accept,
+    invitation_check,
+    invitation_check_for_resend,
+    invitation_decline,
+    invitation_resend,
+    invitation_send,
+    invitation_withdraw,
+)
+from .members import (
+    member_comment_add,
+    member_log,
+    member_read,
+    membership_leave,
+    membership_remove,
+    offer_answer,
+    offer_create,
+)
+
+__all__ = [
+    "MAX_INVITATIONS_PER_DAY",
+    "MAX_MEMBERS",
+    "RESEND_AFTER",
+    "invitation_accept",
+    "invitation_check",
+    "invitation_check_for_resend",
+    "invitation_decline",
+    "invitation_resend",
+    "invitation_send",
+    "invitation_withdraw",
+    "member_comment_add",
+    "member_log",
+    "member_read",
+    "membership_leave",
+    "membership_remove",
+    "offer_answer",
+    "offer_create",
+]

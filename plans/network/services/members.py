@@ -1,0 +1,131 @@
+"""What network members do, and how their access ends: reads and writes logged in the citizen's
+access log, comments and offers of help on the goals they can see, removed or left."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ... import notices, tasks
+from ...access_log import READ, WRITE, access_log_record
+from ...errors import PlanRuleError
+from ...models import AuthorRole, Goal, NetworkMembership, Offer
+from ...services import comment_add
+from .. import selectors
+
+
+def notify(kind: str, object_id: int) -> None:
+    """Queue a network notice once the write is committed (plans.notices says who hears it)."""
+    transaction.on_commit(lambda: tasks.send_network_notice.enqueue(kind, object_id))
+
+
+# --- Ending access ----
+
+
+def _end(*, membership: NetworkMembership, status: str) -> bool:
+    return bool(
+        NetworkMembership.objects.filter(
+            pk=membership.pk, status=NetworkMembership.Status.ACTIVE
+        ).update(status=status, ended_at=timezone.now())
+    )
+
+
+@transaction.atomic
+def membership_remove(*, membership: NetworkMembership, by) -> None:
+    """The citizen ends a member's access; it ends on the member's very next request."""
+    if not _end(membership=membership, status=NetworkMembership.Status.REMOVED):
+        return
+    access_log_record(
+        plan=membership.plan,
+        actor=by,
+        kind=AuthorRole.CITIZEN,
+        action=WRITE,
+        what=_("Fjernede %(name)s fra netværket") % {"name": membership.name},
+    )
+    notify(notices.REMOVED, membership.pk)
+
+
+@transaction.atomic
+def membership_leave(*, membership: NetworkMembership) -> None:
+    if not _end(membership=membership, status=NetworkMembership.Status.LEFT):
+        return
+    member_log(membership=membership, action=WRITE, what=_("Forlod netværket"))
+    notify(notices.LEFT, membership.pk)
+
+
+# --- What members do ----
+
+
+def member_log(*, membership: NetworkMembership, action: str, what: str) -> None:
+    """Every read and write by a network member goes into the citizen's access log."""
+    access_log_record(
+        plan=membership.plan,
+        actor=membership.user,
+        membership=membership,
+        action=action,
+        what=what,
+    )
+
+
+def member_read(*, membership: NetworkMembership, goals: list[Goal]) -> None:
+    what = _("Så de delte mål: %(goals)s") % {"goals": "; ".join(g.text for g in goals)}
+    member_log(membership=membership, action=READ, what=what)
+
+
+@transaction.atomic
+def member_comment_add(*, membership: NetworkMembership, goal: Goal, body: str):
+    """A member comments on a goal they can see; the comment rules are the plan's own."""
+    selectors.goal_in_scope(membership=membership, goal_id=goal.pk)
+    comment = comment_add(
+        plan=membership.plan,
+        author=membership.user,
+        author_role=AuthorRole.NETWORK,
+        author_name=membership.name,
+        body=body,
+        goal=goal,
+    )
+    member_log(
+        membership=membership,
+        action=WRITE,
+        what=_("Skrev en kommentar til målet: %(goal)s") % {"goal": goal.text},
+    )
+    return comment
+
+
+@transaction.atomic
+def offer_create(
+    *, membership: NetworkMembership, goal: Goal, kind: str, what: str, when: str = ""
+) -> Offer:
+    # The goal must be one the member can see; a goal id from another plan or outside the
+    # scope gives the same "no such goal" as an id that does not exist.
+    selectors.goal_in_scope(membership=membership, goal_id=goal.pk)
+    offer = Offer.objects.create(
+        plan=membership.plan,
+        membership=membership,
+        goal=goal,
+        kind=kind,
+        what=what.strip(),
+        when=when.strip(),
+    )
+    member_log(
+        membership=membership,
+        action=WRITE,
+        what=_("Tilbød hjælp til målet: %(goal)s") % {"goal": goal.text},
+    )
+    notify(notices.OFFER_MADE, offer.pk)
+    return offer
+
+
+@transaction.atomic
+def offer_answer(*, offer: Offer, accepted: bool, answer: str = "") -> Offer:
+    if offer.status != Offer.Status.WAITING:
+        raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
+    offer.status = Offer.Status.ACCEPTED if accepted else Offer.Status.DECLINED
+    offer.answer = answer.strip()
+    offer.answered_at = timezone.now()
+    updated = Offer.objects.filter(pk=offer.pk, status=Offer.Status.WAITING).update(
+        status=offer.status, answer=offer.answer, answered_at=offer.answered_at
+    )
+    if not updated:
+        raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
+    notify(notices.OFFER_ANSWERED, offer.pk)
+    return offer

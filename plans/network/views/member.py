@@ -1,0 +1,126 @@
+"""The network member's pages ("Planer, jeg hjælper med"): the goals in scope, comments on them,
+offers of help, and leaving. Every read is written to the citizen's access log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ...errors import PlanRuleError
+from ...people import citizen_name
+from .. import selectors, services
+from ..forms import OfferForm
+
+
+@login_required
+def member_plans(request):
+    return render(
+        request,
+        "plans/network_membership_list.html",
+        {"memberships": list(selectors.memberships_for_member(user=request.user))},
+    )
+
+
+def _member_page(request, membership, *, comment_form_goal=None, comment_errors=(), status=200):
+    view = selectors.member_plan(membership=membership)
+    services.member_read(membership=membership, goals=view.goals)
+    return render(
+        request,
+        "plans/network_membership_detail.html",
+        {
+            "membership": membership,
+            "citizen_name": citizen_name(membership.plan.citizen),
+            "scope": view,
+            "comment_form_goal": comment_form_goal,
+            "comment_errors": comment_errors,
+            "comment_body": request.POST.get("body", "") if comment_form_goal else "",
+        },
+        status=status,
+    )
+
+
+@login_required
+def member_plan(request, plan_id: int):
+    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+    return _member_page(request, membership)
+
+
+@login_required
+@require_POST
+def member_comment(request, plan_id: int, goal_id: int):
+    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+    goal = selectors.goal_in_scope(membership=membership, goal_id=goal_id)
+    body = request.POST.get("body", "")
+    try:
+        services.member_comment_add(membership=membership, goal=goal, body=body)
+    except PlanRuleError as error:
+        return _member_page(
+            request,
+            membership,
+            comment_form_goal=goal.pk,
+            comment_errors=error.messages,
+            status=400,
+        )
+    messages.success(request, _("Din kommentar er sendt."))
+    return redirect(reverse("network:member_plan", args=[plan_id]) + f"#maal-{goal.pk}")
+
+
+@login_required
+def offer_new(request, plan_id: int):
+    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+    goals = selectors.goals_in_scope(membership=membership)
+    initial = {}
+    if request.GET.get("maal", "").isdigit():
+        initial["goal"] = int(request.GET["maal"])
+    form = OfferForm(request.POST or None, goals=goals, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.offer_create(
+                membership=membership,
+                goal=form.cleaned_data["goal"],
+                kind=form.cleaned_data["kind"],
+                what=form.cleaned_data["what"],
+                when=form.cleaned_data["when"],
+            )
+        except PlanRuleError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Tak. %(citizen)s får besked om dit tilbud og svarer dig her.")
+                % {"citizen": citizen_name(membership.plan.citizen)},
+            )
+            return redirect("network:member_plan", plan_id=plan_id)
+    if request.method == "GET":
+        # The form lists the shared goals: a read like any other.
+        services.member_read(membership=membership, goals=list(goals))
+    return render(
+        request,
+        "plans/offer_form.html",
+        {
+            "membership": membership,
+            "citizen_name": citizen_name(membership.plan.citizen),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def member_leave(request, plan_id: int):
+    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+    citizen = citizen_name(membership.plan.citizen)
+    if request.method == "POST":
+        services.membership_leave(membership=membership)
+        messages.success(
+            request,
+            _("Du er ikke længere med i netværket omkring %(citizen)s.") % {"citizen": citizen},
+        )
+        return redirect("network:member_plans")
+    return render(
+        request,
+        "plans/network_membership_confirm_leave.html",
+        {"membership": membership, "citizen_name": citizen},
+    )

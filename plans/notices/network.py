@@ -1,0 +1,164 @@
+"""Notices about the network, one builder per kind: an answer to an invitation, removed, left,
+an offer of help and the answer to it. Only the other party hears, never the person who acted."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from ..models import Invitation, NetworkMembership, Offer, Plan
+from ..people import citizen_name
+from .delivery import email_notice_claim, send_text_and_html, site_url
+
+# The kinds of network notice, as the task queue carries them.
+ACCEPTED, DECLINED, REMOVED, LEFT = "accepted", "declined", "removed", "left"
+OFFER_MADE, OFFER_ANSWERED = "offer_made", "offer_answered"
+
+
+@dataclass
+class Notice:
+    """One email about the network: to whom, and the few lines it says."""
+
+    plan: Plan
+    recipient: object  # the user, or None when their account is gone
+    recipient_name: str
+    subject: str
+    lines: list[str] = field(default_factory=list)
+    link: str = ""
+    link_text: str = ""
+
+
+def send_notice(notice: Notice) -> int:
+    """Send under the one-an-hour rule; 0 when the person has no address or had one lately."""
+    person = notice.recipient
+    if person is None or not person.email:
+        return 0
+    if not email_notice_claim(plan_id=notice.plan.pk, recipient_id=person.pk):
+        return 0
+    context = {name: getattr(notice, name) for name in notice.__dataclass_fields__}
+    send_text_and_html(
+        to=person.email,
+        subject=f"Fællesplan: {notice.subject}",
+        template="plans/email/network_notice",
+        context=context,
+    )
+    return 1
+
+
+def _invitation_accepted(invitation: Invitation) -> Notice:
+    name, plan = invitation.name, invitation.plan
+    return Notice(
+        plan=plan,
+        recipient=plan.citizen,
+        recipient_name=citizen_name(plan.citizen),
+        subject=_("%(name)s har sagt ja til at være med i dit netværk") % {"name": name},
+        lines=[
+            _(
+                "%(name)s kan nu se de mål, du har delt, skrive til dig om dem og tilbyde "
+                "hjælp. Du kan altid fjerne %(name)s igen."
+            )
+            % {"name": name}
+        ],
+        link=site_url("network:index"),
+        link_text=_("Se dit netværk"),
+    )
+
+
+def _invitation_declined(invitation: Invitation) -> Notice:
+    plan = invitation.plan
+    return Notice(
+        plan=plan,
+        recipient=plan.citizen,
+        recipient_name=citizen_name(plan.citizen),
+        subject=_("%(name)s har sagt nej tak til din invitation") % {"name": invitation.name},
+        lines=[_("Det er helt i orden. Du kan invitere andre, når du vil.")],
+        link=site_url("network:index"),
+        link_text=_("Se dit netværk"),
+    )
+
+
+def _member_removed(membership: NetworkMembership) -> Notice:
+    citizen = citizen_name(membership.plan.citizen)
+    return Notice(
+        plan=membership.plan,
+        recipient=membership.user,
+        recipient_name=membership.name,
+        subject=_("Du er ikke længere med i netværket omkring %(citizen)s") % {"citizen": citizen},
+        lines=[
+            _(
+                "%(citizen)s har lukket din adgang til sin plan. Du kan ikke længere se den. "
+                "Tak for din hjælp."
+            )
+            % {"citizen": citizen}
+        ],
+    )
+
+
+def _member_left(membership: NetworkMembership) -> Notice:
+    plan = membership.plan
+    return Notice(
+        plan=plan,
+        recipient=plan.citizen,
+        recipient_name=citizen_name(plan.citizen),
+        subject=_("%(name)s har forladt dit netværk") % {"name": membership.name},
+        lines=[_("%(name)s kan ikke længere se din plan.") % {"name": membership.name}],
+        link=site_url("network:index"),
+        link_text=_("Se dit netværk"),
+    )
+
+
+def _offer_made(offer: Offer) -> Notice:
+    # Like the comment emails: who did something, never what. The offer may name a health or
+    # job matter; the details are behind the login.
+    plan, name = offer.plan, offer.membership.name
+    return Notice(
+        plan=plan,
+        recipient=plan.citizen,
+        recipient_name=citizen_name(plan.citizen),
+        subject=_("%(name)s tilbyder at hjælpe dig") % {"name": name},
+        lines=[
+            _("%(name)s har tilbudt at hjælpe dig med et af dine mål.") % {"name": name},
+            _("Log ind og se tilbuddet. Du bestemmer selv, om du vil sige ja tak."),
+        ],
+        link=site_url("network:index"),
+        link_text=_("Se tilbuddet"),
+    )
+
+
+def _offer_answered(offer: Offer) -> Notice:
+    citizen = citizen_name(offer.plan.citizen)
+    return Notice(
+        plan=offer.plan,
+        recipient=offer.membership.user,
+        recipient_name=offer.membership.name,
+        subject=_("%(citizen)s har svaret på dit tilbud") % {"citizen": citizen},
+        lines=[_("Log ind og se svaret fra %(citizen)s.") % {"citizen": citizen}],
+        link=site_url("network:member_plan", offer.plan_id),
+        link_text=_("Se svaret"),
+    )
+
+
+_invitations = Invitation.objects.select_related("plan__citizen")
+_memberships = NetworkMembership.objects.select_related("plan__citizen", "user")
+_offers = Offer.objects.select_related("plan__citizen", "membership__user", "goal")
+
+# kind -> (what the id points at, the builder for it)
+NETWORK_NOTICES = {
+    ACCEPTED: (_invitations, _invitation_accepted),
+    DECLINED: (_invitations, _invitation_declined),
+    REMOVED: (_memberships, _member_removed),
+    LEFT: (_memberships, _member_left),
+    OFFER_MADE: (_offers, _offer_made),
+    OFFER_ANSWERED: (_offers, _offer_answered),
+}
+
+
+def network_notice_send(*, kind: str, object_id: int) -> int:
+    """Build and send one network notice; nothing when the thing is gone (nothing to tell)."""
+    queryset, build = NETWORK_NOTICES[kind]
+    found = queryset.filter(pk=object_id).first()
+    if found is None:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        return send_notice(build(found))

@@ -1,0 +1,1 @@
+"""The staff side of plans in the Wagtail admin: plans of the own team, answers, organisation."""
