@@ -14,7 +14,17 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from .models import AccessLogEntry, Activity, AuthorRole, Comment, Decision, Feedback, Goal, Plan
+from .models import (
+    AccessLogEntry,
+    Activity,
+    AuthorRole,
+    Comment,
+    Decision,
+    Feedback,
+    Goal,
+    NetworkMembership,
+    Plan,
+)
 
 COMMENTS_PER_PAGE = 50
 
@@ -247,3 +257,16 @@ def comment_notice_recipients(*, comment: Comment) -> list:
         people[earlier.author_id] = earlier.author
     people.pop(comment.author_id, None)
     return [person for person in people.values() if person.is_active and person.email]
+
+
+def members_who_see(*, goal: Goal) -> QuerySet[NetworkMembership]:
+    """Active network members whose scope holds this goal (all goals, or this one chosen):
+    who hears about a comment on it."""
+    return (
+        NetworkMembership.objects.filter(
+            plan_id=goal.plan_id, status=NetworkMembership.Status.ACTIVE
+        )
+        .filter(Q(whole_plan=True) | Q(goals=goal))
+        .select_related("user", "plan__citizen")
+        .distinct()
+    )

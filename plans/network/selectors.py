@@ -238,15 +238,3 @@ def email_taken(*, plan: Plan, email: str) -> str | None:
     ).exists():
         return "invited"
     return None
-
-
-def members_who_see(*, goal: Goal) -> QuerySet[NetworkMembership]:
-    """Active members whose scope holds this goal (all goals, or this one chosen)."""
-    return (
-        NetworkMembership.objects.filter(
-            plan_id=goal.plan_id, status=NetworkMembership.Status.ACTIVE
-        )
-        .filter(Q(whole_plan=True) | Q(goals=goal))
-        .select_related("user", "plan__citizen")
-        .distinct()
-    )

@@ -6,9 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import AuthorRole, Comment
-from ..network.selectors import members_who_see
 from ..people import citizen_name, display_name
-from ..selectors import comment_notice_recipients
+from ..selectors import comment_notice_recipients, members_who_see
 from .delivery import email_notice_claim, send_text_and_html, site_url
 from .network import Notice, send_notice
 

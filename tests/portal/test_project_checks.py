@@ -73,3 +73,14 @@ def test_ci_runs_on_postgresql():
     if os.environ.get("CI", "").lower() not in {"1", "true", "yes"}:
         pytest.skip("only CI is bound to PostgreSQL; developers may use SQLite")
     assert connection.vendor == "postgresql"
+
+
+def test_imports_point_one_way():
+    """The contracts in pyproject.toml: home and search never import plans, the plans layers
+    point down, and no sibling modules import each other in a circle."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(  # noqa: S603
+        [str(lint_imports), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 4 kept, 0 broken." in result.stdout
