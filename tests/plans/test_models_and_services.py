@@ -20,9 +20,7 @@ from .factories import citizen
 def test_a_comment_outlives_its_authors_account_and_the_log_stays_intact(world):
     helper = citizen(email="hjaelper@example.dk", first_name="Lene")
     comment = comment_add(plan=world.plan, author=helper, author_role="network", body="Jeg kører")
-    access_log_record(
-        plan=world.plan, actor=helper, action="read", what="Et mål", kind="network"
-    )
+    access_log_record(plan=world.plan, actor=helper, action="read", what="Et mål", kind="network")
     helper.delete()
     comment.refresh_from_db()
     assert comment.author is None
