@@ -145,7 +145,6 @@ class MinPlan:
     decisions: list
     thread: CommentThread
     plan_feedback: Feedback | None
-    activity_feedback: dict
 
 
 def comment_thread(
@@ -213,7 +212,9 @@ def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
     next_steps.sort(key=lambda step: step.sort_key)
 
     decisions = list(Decision.objects.filter(plan=plan).select_related("contact__department"))
-    feedback = list(Feedback.objects.filter(plan=plan, author_id=plan.citizen_id))
+    plan_feedback = Feedback.objects.filter(
+        plan=plan, author_id=plan.citizen_id, activity__isnull=True
+    ).first()
     return MinPlan(
         plan=plan,
         goals=list(by_goal.values()),
@@ -222,8 +223,7 @@ def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
         meetings=meetings,
         decisions=decisions,
         thread=comment_thread(plan=plan),
-        plan_feedback=next((f for f in feedback if f.activity_id is None), None),
-        activity_feedback={f.activity_id: f for f in feedback if f.activity_id},
+        plan_feedback=plan_feedback,
     )
 
 

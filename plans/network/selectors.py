@@ -5,7 +5,7 @@ on those goals and their own offers. Every lookup here asks the database again, 
 has ended is gone on the very next request.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -62,7 +62,6 @@ class ScopeView:
     """What a network member sees of a plan: goals with activity titles and comments."""
 
     goals: list[Goal]
-    offers: list[Offer] = field(default_factory=list)
 
 
 def _author_names(*, plan: Plan) -> dict[int, str]:
