@@ -1,6 +1,7 @@
 """URL routes: accounts, admin, search, language switch; Wagtail serves every other path."""
 
 from django.conf import settings
+from django.conf.urls.static import static
 from django.urls import include, path, reverse_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
@@ -32,8 +33,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

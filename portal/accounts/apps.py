@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +9,6 @@ def create_cache_table(*, using, **kwargs):
     default is Django's database cache; making its table after every `migrate` means a fresh
     clone, CI and production need no extra step. The command is idempotent and does nothing
     for Redis."""
-    from django.core.management import call_command
-
     call_command("createcachetable", database=using, verbosity=0)
 
 
