@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",  # allauth.usersessions' list says "3 minutes ago"
+    "django.forms",  # Django's widget templates, for the project's form renderer
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# One field template for every form of ours (label, help, errors, error-summary anchor); Wagtail's
+# admin and allauth's screens render their fields their own way.
+FORM_RENDERER = "portal.forms.FormRenderer"
 
 # The embedded default is SQLite in var/; DATABASE_URL points anywhere else (PostgreSQL in CI
 # and production).

@@ -96,11 +96,6 @@ def error_pages(client, world, member, reauthenticate):  # noqa: F811
     return pages
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plans/network_forms.py: InvitationForm name, email and message, OfferForm what and "
-    "when still put maxlength in the HTML; remove this mark when they use the no-maxlength field",
-)
 def test_no_form_control_has_a_maxlength_to_cut_pasted_text(form_pages):
     with_maxlength = [
         f"{page}: {control['tag']} {control.get('name')}"
@@ -129,3 +124,11 @@ def test_the_error_summary_links_to_each_field_with_an_error(error_pages):
         assert markup.summary_links, f"{page}: no error summary"
         for href in markup.summary_links:
             assert href.startswith("#") and href[1:] in markup.ids, (page, href)
+
+
+def test_every_field_comes_through_the_one_field_template(client, world):  # noqa: F811
+    """portal.forms.FormRenderer is on: a field is wrapped the way components/field.html does it
+    (Django's own field template has no form-field class and puts a colon after the label)."""
+    client.force_login(world.citizen)
+    html = client.get("/min-plan/maal/nyt/").content.decode()
+    assert '<div class="form-field">\n    <label for="id_text">Dit mål med dine egne ord</label>' in html
