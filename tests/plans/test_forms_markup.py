@@ -131,4 +131,5 @@ def test_every_field_comes_through_the_one_field_template(client, world):  # noq
     (Django's own field template has no form-field class and puts a colon after the label)."""
     client.force_login(world.citizen)
     html = client.get("/min-plan/maal/nyt/").content.decode()
-    assert '<div class="form-field">\n    <label for="id_text">Dit mål med dine egne ord</label>' in html
+    label = '<div class="form-field">\n    <label for="id_text">Dit mål med dine egne ord</label>'
+    assert label in html
