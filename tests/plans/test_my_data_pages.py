@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from plans import network_services
-from plans.demo import seed_plans
 from plans.models import ErasureRequest, NetworkMembership, Plan, Relation
+from portal.demo.plans import seed_plans
 from tests.plans.factories import citizen
 
 pytestmark = pytest.mark.browser

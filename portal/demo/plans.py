@@ -9,10 +9,7 @@ import datetime
 
 from django.utils import timezone
 
-from portal.accounts.demo import ensure_demo_user
-from portal.sanitize import sanitize_html
-
-from .models import (
+from plans.models import (
     AccessLogEntry,
     Activity,
     AuthorRole,
@@ -25,7 +22,9 @@ from .models import (
     StaffProfile,
     Team,
 )
-from .services import access_log_record
+from plans.services import access_log_record
+from portal.demo.accounts import ensure_demo_user
+from portal.sanitize import sanitize_html
 
 CASEWORKERS = "Sagsbehandlere"
 CITIZEN_EMAIL = "borger@example.dk"
