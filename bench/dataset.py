@@ -295,7 +295,7 @@ def big_plan(*, comments: int = 300, members: int = 20):
 
 
 def build(*, citizens: int = 2000, guide_count: int = 1000) -> dict:
-    from home.management.commands.seed_demo import SEEDERS
+    from portal.demo.management.commands.seed_demo import SEEDERS
 
     with transaction.atomic():
         for seeder in SEEDERS:  # the demo site and people; seed_demo itself insists on DEBUG

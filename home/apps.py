@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from . import glossary
 
 
 class HomeConfig(AppConfig):
@@ -7,10 +10,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Indhold")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from . import glossary
-
         # Any change to the word list, from the admin, a migration or the shell, gives the
         # compiled glossary a new version (cache invalidation, not a business rule).
         for signal in (post_save, post_delete):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
+from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.utils.translation import gettext as _
@@ -126,8 +127,9 @@ def glossary_version() -> str:
 
 
 def _load_entries() -> list[GlossaryEntry]:
-    from .models import GlossaryTerm
-
+    # The model through the app registry, at call time: home.models → panels → readability →
+    # glossary, so the glossary must not import home.models.
+    GlossaryTerm = apps.get_model("home", "GlossaryTerm")
     return [
         GlossaryEntry(
             term=term,

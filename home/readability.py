@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.rich_text import RichText
+
+from .glossary import current_glossary
 
 # Letters include the Danish æ, ø and å; numbers are not words for LIX.
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
@@ -68,8 +71,6 @@ class Readability:
 
 def analyse(text: str, *, glossary=None) -> Readability:
     """LIX, counts and glossary words of plain text (use text_from_html on HTML first)."""
-    from .glossary import current_glossary
-
     glossary = glossary or current_glossary()
     words, sentences, long_words = _counts(text)
     return Readability(
@@ -129,8 +130,6 @@ def page_text(page) -> str:
 
 
 def analyse_page(page, *, glossary=None) -> Readability:
-    from wagtail.models import Page
-
     if type(page) is Page:
         page = page.specific
     return analyse(page_text(page), glossary=glossary)

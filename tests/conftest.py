@@ -75,14 +75,14 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def demo_site(db):
     """The public demo site: home, guides, Kontakt and Tilgængelighedserklæring."""
-    from home.demo import seed_pages
+    from portal.demo.pages import seed_pages
 
     return seed_pages()
 
 
 @pytest.fixture
 def editor(db):
-    from portal.accounts.demo import ensure_demo_user
+    from portal.demo.accounts import ensure_demo_user
 
     return ensure_demo_user(
         email="redaktoer@example.dk", first_name="Rasmus", groups=["Redaktører"]
@@ -92,7 +92,7 @@ def editor(db):
 @pytest.fixture
 def approver(db):
     """Communication staff who approve and publish what editors submit."""
-    from portal.accounts.demo import ensure_demo_user
+    from portal.demo.accounts import ensure_demo_user
 
     return ensure_demo_user(
         email="kommunikation@example.dk",
@@ -103,7 +103,7 @@ def approver(db):
 
 @pytest.fixture
 def demo_password():
-    from portal.accounts.demo import demo_password
+    from portal.demo.accounts import demo_password
 
     return demo_password()
 
@@ -131,7 +131,7 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback, djan
     from django.core.cache import cache
     from django.db import connection
 
-    from home.demo import seed_pages
+    from portal.demo.pages import seed_pages
 
     if django_db_setup and not hasattr(connection, "_test_serialized_contents"):
         connection.creation.deserialize_db_from_string(django_db_setup)
@@ -172,7 +172,7 @@ def totp_code():
 
 def _current_totp_code(email: str) -> str | None:
     """The code an authenticator app would show now, for a user enrolled in TOTP (every staff
-    member and editor, see portal.accounts.demo), or None for a citizen."""
+    member and editor, see portal.demo.accounts), or None for a citizen."""
     import time
 
     from allauth.mfa.models import Authenticator

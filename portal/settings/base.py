@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "plans",
     "search",
+    "portal.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",

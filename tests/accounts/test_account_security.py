@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.urls import path
 
 from portal import urls as portal_urls
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 from portal.security import reauthentication_required
 
 pytestmark = pytest.mark.django_db

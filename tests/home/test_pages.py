@@ -7,14 +7,14 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import GuideIndexPage, GuidePage, HomePage
-from portal.accounts.demo import ensure_demo_totp
+from portal.demo.accounts import ensure_demo_totp
 
 
 class TestPageTypesInTheAdmin(WagtailPageTestCase):
     """Editors create pages through the real admin forms (Wagtail's own page test helpers)."""
 
     def setUp(self):
-        from home.demo import seed_pages
+        from portal.demo.pages import seed_pages
 
         self.home = seed_pages()
         self.index = GuideIndexPage.objects.get()

@@ -152,7 +152,7 @@ def test_a_citizen_and_a_caseworker_without_page_rights_are_kept_out(
     client.force_login(citizen)
     assert client.get(URL).status_code == 302
 
-    from portal.accounts.demo import ensure_demo_user
+    from portal.demo.accounts import ensure_demo_user
 
     staff = ensure_demo_user(email="staff9@example.dk", first_name="Sofie")
     group, _ = Group.objects.get_or_create(name="Kun admin")

@@ -5,7 +5,7 @@ import pytest
 
 @pytest.fixture
 def citizen(db):
-    from portal.accounts.demo import ensure_demo_user
+    from portal.demo.accounts import ensure_demo_user
 
     return ensure_demo_user(email="borger@example.dk", first_name="Mette")
 

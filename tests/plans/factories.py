@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from plans.models import Activity, Decision, Department, Goal, Meeting, Plan, StaffProfile, Team
 from plans.services import comment_add
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 
 CASEWORKERS = "Sagsbehandlere"
 

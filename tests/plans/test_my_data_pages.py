@@ -5,9 +5,9 @@ nothing on any of the pages, and nothing is wider than 360 px."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from plans.demo import seed_plans
 from plans.models import ErasureRequest, NetworkMembership, Plan, Relation
 from plans.network import services as network_services
+from portal.demo.plans import seed_plans
 from tests.plans.factories import citizen
 
 pytestmark = pytest.mark.browser

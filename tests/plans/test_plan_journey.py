@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from plans.demo import seed_plans
 from plans.models import Plan
+from portal.demo.plans import seed_plans
 
 pytestmark = pytest.mark.browser
 

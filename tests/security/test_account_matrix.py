@@ -4,7 +4,7 @@ password check, security.txt) and for the admin door they guard."""
 import pytest
 from allauth.mfa.models import Authenticator
 
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ opens reports a Content-Security-Policy violation, the admin included."""
 import pytest
 from playwright.sync_api import Page
 
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 
 from .csp_watch import watch_csp
 

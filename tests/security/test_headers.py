@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 
 pytestmark = pytest.mark.django_db
 

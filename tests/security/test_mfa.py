@@ -10,7 +10,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
 from django.contrib.messages import get_messages
 
-from portal.accounts.demo import DEFAULT_DEMO_TOTP_SECRET, ensure_demo_user
+from portal.demo.accounts import DEFAULT_DEMO_TOTP_SECRET, ensure_demo_user
 
 pytestmark = pytest.mark.django_db
 

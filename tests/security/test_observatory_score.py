@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.testcases import _MediaFilesHandler
 
 from home.models import GuidePage
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 from tests.security.observatory import OBSERVATORY_ORIGIN, SCORE_TABLE, Response, scan
 
 # What production sets for HTTPS; read from portal.settings.production itself below.

@@ -8,7 +8,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from portal.accounts.demo import ensure_demo_user
+from portal.demo.accounts import ensure_demo_user
 from portal.security import IDLE_LIMIT_KEY, LOGIN_AT_KEY, SEEN_AT_KEY
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from portal.accounts.demo import demo_password, ensure_demo_user
+from portal.demo.accounts import demo_password, ensure_demo_user
 
 from .csp_watch import watch_csp
 

@@ -6,10 +6,9 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.accounts.demo import ensure_demo_user
-
-from .models import Invitation, NetworkMembership, Offer, Plan, Relation
-from .tokens import new_token
+from plans.models import Invitation, NetworkMembership, Offer, Plan, Relation
+from plans.tokens import new_token
+from portal.demo.accounts import ensure_demo_user
 
 CITIZEN_EMAIL = "borger@example.dk"
 MEMBER_EMAIL = "netvaerk@example.dk"

@@ -4,10 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo import seed_pages
-from plans.demo import seed_plans
-from plans.network_demo import seed_network
-from portal.accounts.demo import demo_password, demo_totp_secret, ensure_demo_user
+from portal.demo.accounts import demo_password, demo_totp_secret, ensure_demo_user
+from portal.demo.network import seed_network
+from portal.demo.pages import seed_pages
+from portal.demo.plans import seed_plans
 
 
 def seed_editors():
@@ -29,7 +29,7 @@ def seed_communication_staff():
     )
 
 
-# Each app adds its own seeder here; they run in this order, and each is safe to run again.
+# The demo builders run in this order, and each is safe to run again.
 SEEDERS = [seed_pages, seed_editors, seed_communication_staff, seed_plans, seed_network]
 
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .models import FooterSettings, GuideIndexPage, GuidePage, HomePage
+from home.models import FooterSettings, GuideIndexPage, GuidePage, HomePage
 
 
 def _p(*paragraphs):

@@ -9,11 +9,8 @@ import datetime
 
 from django.utils import timezone
 
-from portal.accounts.demo import ensure_demo_user
-from portal.sanitize import sanitize_html
-
-from .access_log import access_log_record
-from .models import (
+from plans.access_log import access_log_record
+from plans.models import (
     AccessLogEntry,
     Activity,
     AuthorRole,
@@ -26,6 +23,8 @@ from .models import (
     StaffProfile,
     Team,
 )
+from portal.demo.accounts import ensure_demo_user
+from portal.sanitize import sanitize_html
 
 CASEWORKERS = "Sagsbehandlere"
 CITIZEN_EMAIL = "borger@example.dk"
