@@ -13,15 +13,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def desk(browser, live_site):
-    # Depends on live_site so the browser closes (and sends its last requests) before the
-    # database is flushed.
-    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
 def other_desk(browser, live_site):
     context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
     yield context.new_page()

@@ -1,15 +1,40 @@
 """Plans test data: people in every role and plans of any size, built as the app builds them."""
 
 import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
-from plans.models import Activity, Decision, Department, Goal, Meeting, Plan, StaffProfile, Team
+from plans.models import (
+    AccessLogEntry,
+    Activity,
+    Comment,
+    Decision,
+    Department,
+    Feedback,
+    Goal,
+    Meeting,
+    Plan,
+    StaffProfile,
+    Team,
+)
 from plans.services import comment_add
 from portal.demo.accounts import ensure_demo_user
 
 CASEWORKERS = "Sagsbehandlere"
+# The network tests: the titles of the activities on network_world's three goals, and the link in
+# an invitation email.
+NETWORK_ACTIVITY_TITLES = [
+    "Jobsamtaler hos Jobcentret",
+    "Samtaler på Rusmiddelcentret",
+    "Familiemøder",
+]
+INVITATION_LINK = re.compile(r"https?://[^/\s]+(/invitation/[A-Za-z0-9_\-]+/)")
 
 
 def staff_member(*, email, first_name, role, department, team=None, last_name=""):
@@ -138,3 +163,132 @@ def fill_plan(*, plan, profile, departments, goals, activities, comments, decisi
             else None,
         )
     return goal_objs, activity_objs
+
+
+# The privacy matrix's columns and its two probes, shared by tests/plans/test_privacy_matrix.py
+# and the network's rows (tests/plans/network/test_privacy_matrix_citizen_and_admin_urls.py).
+
+SECRET = "At komme i gang med noget, der giver mening."  # Mette's "det vigtigste for mig"
+
+
+@dataclass
+class Url:
+    name: str
+    path: Callable  # world -> path
+    side: str  # "citizen" (Min plan) or "admin"
+    names_object: bool = True  # the path holds the id of one of Mette's objects
+    post: dict | None = None  # form data to POST, or None for GET only
+    reauth: bool = False  # asks for the password again first (a redirect, even for the owner)
+    # Mine data: the asker's own data; a network member's read goes into the citizen's log
+    member_reads_own_data: bool = False
+
+    def __str__(self):
+        return f"{'POST' if self.post is not None else 'GET'} {self.name}"
+
+
+def _r(name, *args):
+    return reverse(name, args=args)
+
+
+URLS = [
+    # Min plan: pages without an id show the asker's own plan (or the no-plan page)
+    Url("min_plan", lambda w: _r("plans:min_plan"), "citizen", names_object=False),
+    Url("access_log", lambda w: _r("plans:access_log"), "citizen", names_object=False),
+    Url("comments_older", lambda w: _r("plans:comments_older"), "citizen", names_object=False),
+    Url("goal_add", lambda w: _r("plans:goal_add"), "citizen", names_object=False),
+    Url("goal", lambda w: _r("plans:goal", w.goal.pk), "citizen"),
+    Url("goal_edit", lambda w: _r("plans:goal_edit", w.goal.pk), "citizen"),
+    Url("activity", lambda w: _r("plans:activity", w.activity.pk), "citizen"),
+    Url(
+        "comment_add_on_goal", lambda w: _r("plans:comment_add") + f"?goal={w.goal.pk}", "citizen"
+    ),
+    Url("comment_edit", lambda w: _r("plans:comment_edit", w.comment.pk), "citizen"),
+    Url("comment_delete", lambda w: _r("plans:comment_delete", w.comment.pk), "citizen"),
+    Url("plan_feedback", lambda w: _r("plans:plan_feedback"), "citizen", names_object=False),
+    # ... and every POST
+    Url("goal_add", lambda w: _r("plans:goal_add"), "citizen", False, post={"text": "Nyt mål"}),
+    Url(
+        "goal_edit", lambda w: _r("plans:goal_edit", w.goal.pk), "citizen", post={"text": "Ændret"}
+    ),
+    Url(
+        "activity_feedback",
+        lambda w: _r("plans:activity", w.activity.pk),
+        "citizen",
+        post={"score": "1"},
+    ),
+    Url(
+        "plan_feedback", lambda w: _r("plans:plan_feedback"), "citizen", False, post={"score": "1"}
+    ),
+    Url("comment_add", lambda w: _r("plans:comment_add"), "citizen", False, post={"body": "Ny"}),
+    Url(
+        "comment_add_on_goal",
+        lambda w: _r("plans:comment_add"),
+        "citizen",
+        post={"body": "Indtrængen", "goal": "GOAL"},
+    ),
+    Url(
+        "comment_edit",
+        lambda w: _r("plans:comment_edit", w.comment.pk),
+        "citizen",
+        post={"body": "Ændret"},
+    ),
+    Url("comment_delete", lambda w: _r("plans:comment_delete", w.comment.pk), "citizen", post={}),
+    # Mine data: always the asker's own data, so nobody reaches Mette's through it
+    Url("my_data", lambda w: _r("plans:my_data"), "citizen", False, member_reads_own_data=True),
+    Url(
+        "my_data_json",
+        lambda w: _r("plans:my_data_json"),
+        "citizen",
+        False,
+        member_reads_own_data=True,
+    ),
+    Url("account_delete", lambda w: _r("plans:account_delete"), "citizen", False, reauth=True),
+    Url(
+        "account_delete",
+        lambda w: _r("plans:account_delete"),
+        "citizen",
+        False,
+        post={"confirm": "yes"},
+        reauth=True,
+    ),
+    Url("erasure_request", lambda w: _r("plans:erasure_request"), "citizen", False, post={}),
+    # The Wagtail admin
+    Url("admin_index", lambda w: _r("planer:index"), "admin", names_object=False),
+    Url("admin_edit", lambda w: _r("planer:edit", w.plan.pk), "admin"),
+    Url("admin_delete", lambda w: _r("planer:delete", w.plan.pk), "admin"),
+    Url("admin_history", lambda w: _r("planer:history", w.plan.pk), "admin"),
+    Url("admin_usage", lambda w: _r("planer:usage", w.plan.pk), "admin"),
+    Url("admin_comments", lambda w: _r("plans_admin:comments", w.plan.pk), "admin"),
+    Url("admin_access_log", lambda w: _r("adgangslog:index"), "admin", names_object=False),
+    Url("admin_edit", lambda w: _r("planer:edit", w.plan.pk), "admin", post={"what_matters": "x"}),
+    Url("admin_delete", lambda w: _r("planer:delete", w.plan.pk), "admin", post={}),
+    Url(
+        "admin_comments",
+        lambda w: _r("plans_admin:comments", w.plan.pk),
+        "admin",
+        post={"body": "Indtrængen"},
+    ),
+]
+
+
+def matrix_snapshot(world):
+    """What an intruder could change of Mette's plan."""
+    plan = Plan.objects.get(pk=world.plan.pk)
+    return (
+        plan.what_matters,
+        list(Goal.objects.filter(plan=plan).values_list("text", flat=True).order_by("pk")),
+        list(Comment.objects.filter(plan=plan).values_list("body", "deleted_at").order_by("pk")),
+        list(Feedback.objects.filter(plan=plan).values_list("score", flat=True)),
+        AccessLogEntry.objects.filter(plan=plan).count(),
+    )
+
+
+def matrix_request(url, world, user):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    path = url.path(world)
+    if url.post is None:
+        return client.get(path)
+    data = {k: (world.goal.pk if v == "GOAL" else v) for k, v in url.post.items()}
+    return client.post(path, data)

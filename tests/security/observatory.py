@@ -8,6 +8,8 @@ certificate checks, crossdomain.xml files) are judged as for a site that is not 
 has a valid certificate and serves no such files (our URLs answer 404 for them).
 """
 
+import importlib
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -450,3 +452,37 @@ def _corp(response: Response) -> str:
         "same-site": "cross-origin-resource-policy-implemented-with-same-site",
         "cross-origin": "cross-origin-resource-policy-implemented-with-cross-origin",
     }.get(value, "cross-origin-resource-policy-header-invalid")
+
+
+# The transport settings production.py sets (HTTPS, HSTS, secure cookies), read from a fresh
+# import of it; test_observatory_score.py serves them, test_headers.py checks their values.
+TRANSPORT_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "LANGUAGE_COOKIE_SECURE",
+    "ALLAUTH_TRUSTED_PROXY_COUNT",
+]
+
+
+def production_transport_settings(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "observatory-test")
+    monkeypatch.setenv("ALLOWED_HOSTS", "plan.example.dk")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/unused.sqlite3")
+    monkeypatch.delenv("SECURE_SSL_REDIRECT", raising=False)
+    # production.py changes base's lists and dicts in place (INSTALLED_APPS +=, STORAGES[...]),
+    # and those same objects are the running test settings: import a fresh copy of base for it
+    # and put the original modules back afterwards.
+    names = ("portal.settings.base", "portal.settings.production")
+    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
+    try:
+        production = importlib.import_module("portal.settings.production")
+        return {key: getattr(production, key) for key in TRANSPORT_SETTINGS}
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(saved)

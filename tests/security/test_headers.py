@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from portal.demo.accounts import ensure_demo_user
+from tests.security.observatory import production_transport_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -135,11 +136,9 @@ def test_security_txt_follows_rfc_9116(client, settings):
 
 
 def test_production_sends_hsts_for_a_year_with_subdomains():
-    from tests.security.test_observatory_score import _production_transport_settings
-
     mp = pytest.MonkeyPatch()
     try:
-        production = _production_transport_settings(mp)
+        production = production_transport_settings(mp)
     finally:
         mp.undo()
     assert production["SECURE_HSTS_SECONDS"] >= 31_536_000

@@ -1,8 +1,6 @@
 """Mozilla Observatory's score for home, a guide, login and a logged-in page, over real HTTP
 against the live site with production's HTTPS settings. Goal: A+ (100 or more) everywhere."""
 
-import importlib
-import sys
 from http.client import HTTPConnection
 
 import pytest
@@ -13,46 +11,21 @@ from django.test.testcases import _MediaFilesHandler
 
 from home.models import GuidePage
 from portal.demo.accounts import ensure_demo_user
-from tests.security.observatory import OBSERVATORY_ORIGIN, SCORE_TABLE, Response, scan
+from tests.security.observatory import (
+    OBSERVATORY_ORIGIN,
+    SCORE_TABLE,
+    Response,
+    production_transport_settings,
+    scan,
+)
+
 
 # What production sets for HTTPS; read from portal.settings.production itself below.
-TRANSPORT_SETTINGS = [
-    "SECURE_SSL_REDIRECT",
-    "SECURE_PROXY_SSL_HEADER",
-    "SECURE_HSTS_SECONDS",
-    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-    "SECURE_HSTS_PRELOAD",
-    "SESSION_COOKIE_SECURE",
-    "CSRF_COOKIE_SECURE",
-    "LANGUAGE_COOKIE_SECURE",
-    "ALLAUTH_TRUSTED_PROXY_COUNT",
-]
-
-
-def _production_transport_settings(monkeypatch):
-    monkeypatch.setenv("SECRET_KEY", "observatory-test")
-    monkeypatch.setenv("ALLOWED_HOSTS", "plan.example.dk")
-    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/unused.sqlite3")
-    monkeypatch.delenv("SECURE_SSL_REDIRECT", raising=False)
-    # production.py changes base's lists and dicts in place (INSTALLED_APPS +=, STORAGES[...]),
-    # and those same objects are the running test settings: import a fresh copy of base for it
-    # and put the original modules back afterwards.
-    names = ("portal.settings.base", "portal.settings.production")
-    saved = {name: sys.modules.pop(name) for name in names if name in sys.modules}
-    try:
-        production = importlib.import_module("portal.settings.production")
-        return {key: getattr(production, key) for key in TRANSPORT_SETTINGS}
-    finally:
-        for name in names:
-            sys.modules.pop(name, None)
-        sys.modules.update(saved)
-
-
 @pytest.fixture
 def production_site(live_site, settings, monkeypatch):
     """The live site answering with production's HTTPS settings. Django's SecurityMiddleware
     reads them when the handler is built, so a fresh handler serves this test."""
-    for key, value in _production_transport_settings(monkeypatch).items():
+    for key, value in production_transport_settings(monkeypatch).items():
         setattr(settings, key, value)
     httpd = live_site.thread.httpd
     original = httpd.get_app()

@@ -1,21 +1,13 @@
 """The network's rows in the privacy matrix (tests/plans/test_privacy_matrix.py): people from
 Mette's network, and from Ali's, against every Min plan and admin URL. Being in someone's
-network opens only "Planer, jeg hjælper med" (tests/network/test_privacy_matrix.py), never the
+network opens only "Planer, jeg hjælper med" (test_privacy_matrix_member_pages.py), never the
 citizen's own pages or the admin; a removed member is a stranger again."""
 
 import pytest
 
 from plans.models import NetworkMembership, Relation
 from plans.network import services as network_services
-
-from .factories import citizen
-from .test_privacy_matrix import (
-    SECRET,
-    URLS,
-    _request,
-    _snapshot,
-    mettes,  # noqa: F401 - the matrix's fixture
-)
+from tests.plans.factories import SECRET, URLS, citizen, matrix_request, matrix_snapshot
 
 NETWORK_ROLES = ["network_member", "whole_plan_member", "removed_member", "member_of_other_plan"]
 
@@ -39,12 +31,12 @@ def _network_person(world, role):
 
 @pytest.mark.parametrize("url", URLS, ids=str)
 @pytest.mark.parametrize("role", NETWORK_ROLES)
-def test_network_people_reach_nothing_of_the_citizens_pages_or_the_admin(mettes, role, url):  # noqa: F811
+def test_network_people_reach_nothing_of_the_citizens_pages_or_the_admin(mettes, role, url):
     world = mettes
     user = _network_person(world, role)
-    before = _snapshot(world)
+    before = matrix_snapshot(world)
 
-    response = _request(url, world, user)
+    response = matrix_request(url, world, user)
     body = response.content.decode() if response.status_code == 200 else ""
 
     if url.side == "citizen" and url.names_object:
@@ -59,7 +51,7 @@ def test_network_people_reach_nothing_of_the_citizens_pages_or_the_admin(mettes,
     assert SECRET not in body
     assert "Mettes kommentar" not in body
     assert "Plan for Mette" not in body
-    after = _snapshot(world)
+    after = matrix_snapshot(world)
     if url.member_reads_own_data and role in ("network_member", "whole_plan_member"):
         # Their own data (Mine data): the read is written to Mette's log, nothing else changes.
         assert after[:-1] == before[:-1] and after[-1] == before[-1] + 1

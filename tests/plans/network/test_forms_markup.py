@@ -6,8 +6,6 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.network.conftest import invite, member, reauthenticate, world  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 INVITE = "/min-plan/netvaerk/inviter/"
@@ -59,27 +57,31 @@ def _markup(response, status=200) -> _Markup:
 
 
 @pytest.fixture
-def form_pages(client, world, member, reauthenticate):  # noqa: F811
+def form_pages(client, network_world, member, reauthenticate):
     """Each form page as its first GET shows it, by name."""
-    reauthenticate(client, world.citizen)
+    reauthenticate(client, network_world.citizen)
     pages = {
         "invitation": _markup(client.get(INVITE)),
         "goal": _markup(client.get("/min-plan/maal/nyt/")),
-        "comment": _markup(client.get(f"/min-plan/kommentar/?goal={world.shared_goal.pk}")),
-        "comments on a goal": _markup(client.get(f"/min-plan/maal/{world.shared_goal.pk}/")),
+        "comment": _markup(
+            client.get(f"/min-plan/kommentar/?goal={network_world.shared_goal.pk}")
+        ),
+        "comments on a goal": _markup(
+            client.get(f"/min-plan/maal/{network_world.shared_goal.pk}/")
+        ),
         "feedback": _markup(client.get("/min-plan/meningsfuld/")),
     }
     client.force_login(member.user)
-    pages["offer"] = _markup(client.get(f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/"))
-    pages["member's comments"] = _markup(client.get(f"/jeg-hjaelper/{world.plan.pk}/"))
+    pages["offer"] = _markup(client.get(f"/jeg-hjaelper/{network_world.plan.pk}/tilbyd-hjaelp/"))
+    pages["member's comments"] = _markup(client.get(f"/jeg-hjaelper/{network_world.plan.pk}/"))
     return pages
 
 
 @pytest.fixture
-def error_pages(client, world, member, reauthenticate):  # noqa: F811
+def error_pages(client, network_world, member, reauthenticate):
     """Each form page sent back with errors, by name."""
-    reauthenticate(client, world.citizen)
-    goal = world.shared_goal.pk
+    reauthenticate(client, network_world.citizen)
+    goal = network_world.shared_goal.pk
     pages = {
         "invitation": _markup(client.post(INVITE, {"preview": "1"})),
         "goal": _markup(client.post("/min-plan/maal/nyt/", {"text": "x" * 501})),
@@ -87,10 +89,10 @@ def error_pages(client, world, member, reauthenticate):  # noqa: F811
         "feedback": _markup(client.post("/min-plan/meningsfuld/", {"words": "Hmm"})),
     }
     client.force_login(member.user)
-    offer_url = f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/"
+    offer_url = f"/jeg-hjaelper/{network_world.plan.pk}/tilbyd-hjaelp/"
     pages["offer"] = _markup(client.post(offer_url, {"what": ""}), status=400)
     pages["member's comment"] = _markup(
-        client.post(f"/jeg-hjaelper/{world.plan.pk}/maal/{goal}/kommentar/", {"body": ""}),
+        client.post(f"/jeg-hjaelper/{network_world.plan.pk}/maal/{goal}/kommentar/", {"body": ""}),
         status=400,
     )
     return pages
@@ -126,10 +128,10 @@ def test_the_error_summary_links_to_each_field_with_an_error(error_pages):
             assert href.startswith("#") and href[1:] in markup.ids, (page, href)
 
 
-def test_every_field_comes_through_the_one_field_template(client, world):  # noqa: F811
+def test_every_field_comes_through_the_one_field_template(client, network_world):
     """portal.forms.FormRenderer is on: a field is wrapped the way components/field.html does it
     (Django's own field template has no form-field class and puts a colon after the label)."""
-    client.force_login(world.citizen)
+    client.force_login(network_world.citizen)
     html = client.get("/min-plan/maal/nyt/").content.decode()
     label = '<div class="form-field">\n    <label for="id_text">Dit mål med dine egne ord</label>'
     assert label in html

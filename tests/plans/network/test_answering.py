@@ -11,7 +11,7 @@ from tests.plans.factories import citizen
 pytestmark = pytest.mark.django_db
 
 
-def test_the_link_shows_who_invites_why_and_what_would_be_shared(client, world, invite):
+def test_the_link_shows_who_invites_why_and_what_would_be_shared(client, network_world, invite):
     _, link = invite()
     response = client.get(link)
     html = response.content.decode()
@@ -26,7 +26,7 @@ def test_the_link_shows_who_invites_why_and_what_would_be_shared(client, world, 
 
 
 def test_declining_needs_no_account_and_tells_the_citizen(
-    client, world, invite, django_capture_on_commit_callbacks
+    client, network_world, invite, django_capture_on_commit_callbacks
 ):
     invitation, link = invite()
     mail.outbox.clear()
@@ -42,7 +42,7 @@ def test_declining_needs_no_account_and_tells_the_citizen(
     assert client.get(link).status_code == 404
 
 
-def test_accepting_without_logging_in_does_nothing(client, world, invite):
+def test_accepting_without_logging_in_does_nothing(client, network_world, invite):
     invitation, link = invite()
     response = client.post(link, {"action": "accept"})
     assert response.status_code == 200
@@ -53,7 +53,7 @@ def test_accepting_without_logging_in_does_nothing(client, world, invite):
 
 
 def test_accepting_with_the_invited_verified_address(
-    client, world, invite, django_capture_on_commit_callbacks
+    client, network_world, invite, django_capture_on_commit_callbacks
 ):
     invitation, link = invite()
     lene = citizen(email="lene@example.dk", first_name="")
@@ -65,14 +65,14 @@ def test_accepting_with_the_invited_verified_address(
 
     membership = NetworkMembership.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/jeg-hjaelper/{world.plan.pk}/"
+    assert response["Location"] == f"/jeg-hjaelper/{network_world.plan.pk}/"
     assert (membership.user, membership.name, membership.whole_plan) == (lene, "Lene", False)
-    assert list(membership.goals.all()) == [world.shared_goal]
+    assert list(membership.goals.all()) == [network_world.shared_goal]
     invitation.refresh_from_db()
     assert invitation.status == Invitation.Status.ACCEPTED
     (message,) = mail.outbox
     assert message.to == ["mette@example.dk"] and "Lene har sagt ja" in message.subject
-    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    entry = AccessLogEntry.objects.filter(plan=network_world.plan).latest("pk")
     assert entry.actor_name == "Lene" and "lene@example.dk" not in str(entry.__dict__)
     # Single use: the link is spent.
     assert client.get(link).status_code == 404
@@ -80,7 +80,9 @@ def test_accepting_with_the_invited_verified_address(
 
 
 @pytest.mark.parametrize("case", ["other_account", "unverified_address"])
-def test_accepting_needs_the_invited_address_verified_on_the_account(client, world, invite, case):
+def test_accepting_needs_the_invited_address_verified_on_the_account(
+    client, network_world, invite, case
+):
     _, link = invite()
     if case == "other_account":
         user = citizen(email="someone@example.dk", first_name="Søren")
@@ -97,16 +99,18 @@ def test_accepting_needs_the_invited_address_verified_on_the_account(client, wor
     assert Invitation.objects.get().status == Invitation.Status.SENT
 
 
-def test_the_citizen_cannot_accept_her_own_invitation(client, world, invite):
+def test_the_citizen_cannot_accept_her_own_invitation(client, network_world, invite):
     _, link = invite(email="mette2@example.dk")
-    EmailAddress.objects.create(user=world.citizen, email="mette2@example.dk", verified=True)
-    client.force_login(world.citizen)
+    EmailAddress.objects.create(
+        user=network_world.citizen, email="mette2@example.dk", verified=True
+    )
+    client.force_login(network_world.citizen)
     response = client.post(link, {"action": "accept"})
     assert response.status_code == 400
     assert "Det er din egen plan" in response.content.decode()
 
 
-def test_signing_up_from_the_link_comes_back_to_the_invitation(client, world, invite):
+def test_signing_up_from_the_link_comes_back_to_the_invitation(client, network_world, invite):
     import re
 
     invitation, link = invite(email="jonas@example.dk")
@@ -125,5 +129,5 @@ def test_signing_up_from_the_link_comes_back_to_the_invitation(client, world, in
     response = client.post(confirm.group(1))
     assert response["Location"] == link
     response = client.post(link, {"action": "accept"})
-    assert response["Location"] == f"/jeg-hjaelper/{world.plan.pk}/"
+    assert response["Location"] == f"/jeg-hjaelper/{network_world.plan.pk}/"
     assert NetworkMembership.objects.get().user.email == "jonas@example.dk"

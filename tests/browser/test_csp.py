@@ -6,7 +6,7 @@ from playwright.sync_api import Page
 
 from portal.demo.accounts import ensure_demo_user
 
-from .csp_watch import watch_csp
+from .helpers import watch_csp
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from portal.demo.accounts import demo_password, ensure_demo_user
 
-from .csp_watch import watch_csp
+from .helpers import watch_csp
 
 pytestmark = pytest.mark.browser
 

@@ -8,21 +8,22 @@ from django.utils import timezone
 
 from plans.models import AccessLogEntry, AuthorRole, Comment, NetworkMembership, Offer
 from plans.network import services
-
-from .conftest import TITLES
+from tests.plans.factories import NETWORK_ACTIVITY_TITLES as TITLES
 
 pytestmark = pytest.mark.django_db
 
 
-def _page(member, world):
-    return f"/jeg-hjaelper/{world.plan.pk}/"
+def _page(member, network_world):
+    return f"/jeg-hjaelper/{network_world.plan.pk}/"
 
 
-def test_the_member_sees_only_the_shared_goal_and_every_read_is_logged(client, world, member):
+def test_the_member_sees_only_the_shared_goal_and_every_read_is_logged(
+    client, network_world, member
+):
     client.force_login(member.user)
-    before = AccessLogEntry.objects.filter(plan=world.plan).count()
+    before = AccessLogEntry.objects.filter(plan=network_world.plan).count()
 
-    response = client.get(_page(member, world))
+    response = client.get(_page(member, network_world))
     html = response.content.decode()
 
     assert response.status_code == 200
@@ -42,47 +43,47 @@ def test_the_member_sees_only_the_shared_goal_and_every_read_is_logged(client, w
         "Et job.",
     ]:
         assert hidden not in html
-    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
-    assert AccessLogEntry.objects.filter(plan=world.plan).count() == before + 1
+    entry = AccessLogEntry.objects.filter(plan=network_world.plan).latest("pk")
+    assert AccessLogEntry.objects.filter(plan=network_world.plan).count() == before + 1
     assert (entry.actor_kind, entry.action, entry.actor_name) == ("network", "read", "Lene")
     assert "Jeg vil have et job" in entry.what
 
     listing = client.get("/jeg-hjaelper/").content.decode()
-    assert f'href="/jeg-hjaelper/{world.plan.pk}/"' in listing
+    assert f'href="/jeg-hjaelper/{network_world.plan.pk}/"' in listing
 
 
-def test_whole_plan_scope_shows_all_goals_but_never_decisions(client, world, invite):
+def test_whole_plan_scope_shows_all_goals_but_never_decisions(client, network_world, invite):
     from tests.plans.factories import citizen
 
     invitation, _ = invite(whole_plan=True, goals=[])
     user = citizen(email="lene@example.dk", first_name="")
     services.invitation_accept(invitation=invitation, user=user)
     client.force_login(user)
-    html = client.get(f"/jeg-hjaelper/{world.plan.pk}/").content.decode()
+    html = client.get(f"/jeg-hjaelper/{network_world.plan.pk}/").content.decode()
     for text in ["Jeg vil have et job", "Jeg vil drikke mindre", "Jeg vil se mine børn mere"]:
         assert text in html
     assert "Afgørelse om" not in html and "Fortrolig beskrivelse" not in html
 
 
-def test_a_member_comments_under_the_name_the_citizen_gave(client, world, member):
+def test_a_member_comments_under_the_name_the_citizen_gave(client, network_world, member):
     client.force_login(member.user)
-    url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    url = f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
     response = client.post(url, {"body": "Jeg kan <b>godt</b> hjælpe <script>x()</script>"})
     assert response.status_code == 302
     comment = Comment.objects.latest("pk")
     assert (comment.author_role, comment.author_name, comment.goal) == (
         AuthorRole.NETWORK,
         "Lene",
-        world.shared_goal,
+        network_world.shared_goal,
     )
     assert "<script>" not in comment.body_html
-    html = client.get(f"/jeg-hjaelper/{world.plan.pk}/").content.decode()
+    html = client.get(f"/jeg-hjaelper/{network_world.plan.pk}/").content.decode()
     assert "<strong>Lene</strong>" in html and "lene@example.dk" not in html
 
 
-def test_an_empty_comment_keeps_the_page_and_says_why(client, world, member):
+def test_an_empty_comment_keeps_the_page_and_says_why(client, network_world, member):
     client.force_login(member.user)
-    url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    url = f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
     response = client.post(url, {"body": "   "})
     assert response.status_code == 400
     assert "Skriv din kommentar" in response.content.decode()
@@ -92,26 +93,26 @@ def test_an_empty_comment_keeps_the_page_and_says_why(client, world, member):
     assert long_text.strip() in response.content.decode()
 
 
-def test_a_member_cannot_comment_on_a_goal_outside_the_scope(client, world, member):
+def test_a_member_cannot_comment_on_a_goal_outside_the_scope(client, network_world, member):
     client.force_login(member.user)
-    for goal in (world.private_goal, world.other_goal):
-        url = f"/jeg-hjaelper/{world.plan.pk}/maal/{goal.pk}/kommentar/"
+    for goal in (network_world.private_goal, network_world.other_goal):
+        url = f"/jeg-hjaelper/{network_world.plan.pk}/maal/{goal.pk}/kommentar/"
         assert client.post(url, {"body": "Hej"}).status_code == 404
     assert not Comment.objects.filter(author=member.user).exists()
 
 
 def test_offer_accept_and_it_shows_in_the_plan(
-    client, world, member, django_capture_on_commit_callbacks
+    client, network_world, member, django_capture_on_commit_callbacks
 ):
     client.force_login(member.user)
-    url = f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/"
-    form = client.get(url + f"?maal={world.shared_goal.pk}").content.decode()
+    url = f"/jeg-hjaelper/{network_world.plan.pk}/tilbyd-hjaelp/"
+    form = client.get(url + f"?maal={network_world.shared_goal.pk}").content.decode()
     assert "Jeg vil have et job" in form and "Jeg vil drikke mindre" not in form
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url,
             {
-                "goal": world.shared_goal.pk,
+                "goal": network_world.shared_goal.pk,
                 "kind": "transport",
                 "what": "Jeg kører dig til jobsamtalen",
                 "when": "Tirsdag kl. 9",
@@ -121,14 +122,14 @@ def test_offer_accept_and_it_shows_in_the_plan(
     offer = Offer.objects.get()
     assert (offer.membership, offer.goal, offer.status) == (
         member.membership,
-        world.shared_goal,
+        network_world.shared_goal,
         Offer.Status.WAITING,
     )
     (message,) = mail.outbox
     assert message.to == ["mette@example.dk"] and "Lene tilbyder" in message.subject
     assert "jobsamtalen" not in message.body  # who, never what, in an inbox
 
-    client.force_login(world.citizen)
+    client.force_login(network_world.citizen)
     network = client.get("/min-plan/netvaerk/").content.decode()
     assert "Jeg kører dig til jobsamtalen" in network
     response = client.post(
@@ -140,14 +141,14 @@ def test_offer_accept_and_it_shows_in_the_plan(
     assert (offer.status, offer.answer) == (Offer.Status.ACCEPTED, "Tusind tak!")
 
     client.force_login(member.user)
-    assert "Tusind tak!" in client.get(_page(member, world)).content.decode()
+    assert "Tusind tak!" in client.get(_page(member, network_world)).content.decode()
 
 
-def test_offers_for_goals_outside_the_scope_are_refused(client, world, member):
+def test_offers_for_goals_outside_the_scope_are_refused(client, network_world, member):
     client.force_login(member.user)
     response = client.post(
-        f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/",
-        {"goal": world.private_goal.pk, "kind": "transport", "what": "Kørsel"},
+        f"/jeg-hjaelper/{network_world.plan.pk}/tilbyd-hjaelp/",
+        {"goal": network_world.private_goal.pk, "kind": "transport", "what": "Kørsel"},
     )
     assert response.status_code == 400
     assert "Vælg et af de mål, du kan se." in response.content.decode()
@@ -155,13 +156,13 @@ def test_offers_for_goals_outside_the_scope_are_refused(client, world, member):
 
 
 def test_removing_a_member_ends_access_on_the_next_request(
-    client, world, member, reauthenticate, django_capture_on_commit_callbacks
+    client, network_world, member, reauthenticate, django_capture_on_commit_callbacks
 ):
     member_client = client.__class__()
     member_client.force_login(member.user)
-    assert member_client.get(_page(member, world)).status_code == 200
+    assert member_client.get(_page(member, network_world)).status_code == 200
 
-    reauthenticate(client, world.citizen)
+    reauthenticate(client, network_world.citizen)
     url = f"/min-plan/netvaerk/medlemmer/{member.membership.pk}/fjern/"
     assert "Fjern Lene fra dit netværk?" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
@@ -170,22 +171,24 @@ def test_removing_a_member_ends_access_on_the_next_request(
     member.membership.refresh_from_db()
     assert member.membership.status == NetworkMembership.Status.REMOVED
     for path in [
-        _page(member, world),
-        f"/jeg-hjaelper/{world.plan.pk}/tilbyd-hjaelp/",
-        f"/jeg-hjaelper/{world.plan.pk}/forlad/",
+        _page(member, network_world),
+        f"/jeg-hjaelper/{network_world.plan.pk}/tilbyd-hjaelp/",
+        f"/jeg-hjaelper/{network_world.plan.pk}/forlad/",
     ]:
         assert member_client.get(path).status_code == 404
-    comment_url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+    comment_url = (
+        f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
+    )
     assert member_client.post(comment_url, {"body": "Hej"}).status_code == 404
-    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    entry = AccessLogEntry.objects.filter(plan=network_world.plan).latest("pk")
     assert entry.what == "Fjernede Lene fra netværket"
     assert entry.actor_kind == "citizen"
     (message,) = mail.outbox
     assert message.to == ["lene@example.dk"] and "ikke længere med" in message.subject
 
 
-def test_removing_asks_for_the_password_again(client, world, member):
-    client.force_login(world.citizen)
+def test_removing_asks_for_the_password_again(client, network_world, member):
+    client.force_login(network_world.citizen)
     url = f"/min-plan/netvaerk/medlemmer/{member.membership.pk}/fjern/"
     response = client.post(url)
     assert response.status_code == 302 and "/konto/reauthenticate/" in response["Location"]
@@ -193,53 +196,58 @@ def test_removing_asks_for_the_password_again(client, world, member):
     assert member.membership.is_active
 
 
-def test_a_member_may_leave(client, world, member):
+def test_a_member_may_leave(client, network_world, member):
     client.force_login(member.user)
-    url = f"/jeg-hjaelper/{world.plan.pk}/forlad/"
+    url = f"/jeg-hjaelper/{network_world.plan.pk}/forlad/"
     assert "Meld dig ud" in client.get(url).content.decode()
     assert client.post(url)["Location"] == "/jeg-hjaelper/"
-    assert client.get(_page(member, world)).status_code == 404
-    entry = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    assert client.get(_page(member, network_world)).status_code == 404
+    entry = AccessLogEntry.objects.filter(plan=network_world.plan).latest("pk")
     assert (entry.what, entry.actor_name) == ("Forlod netværket", "Lene")
 
 
-def test_accepted_help_shows_under_the_goal_for_the_citizen_and_for_staff(client, world, member):
+def test_accepted_help_shows_under_the_goal_for_the_citizen_and_for_staff(
+    client, network_world, member
+):
     waiting = services.offer_create(
-        membership=member.membership, goal=world.shared_goal, kind="company", what="Gåtur"
+        membership=member.membership, goal=network_world.shared_goal, kind="company", what="Gåtur"
     )
     accepted = services.offer_create(
         membership=member.membership,
-        goal=world.shared_goal,
+        goal=network_world.shared_goal,
         kind="transport",
         what="Kørsel til jobsamtalen",
     )
     services.offer_answer(offer=accepted, accepted=True, answer="Tak")
 
-    client.force_login(world.citizen)
+    client.force_login(network_world.citizen)
     html = client.get("/min-plan/").content.decode()
     assert "Mit netværk hjælper med" in html and "Kørsel til jobsamtalen" in html
     assert waiting.what not in html
 
-    client.force_login(world.coordinator)
-    html = client.get(f"/admin/planer/edit/{world.plan.pk}/").content.decode()
+    client.force_login(network_world.coordinator)
+    html = client.get(f"/admin/planer/edit/{network_world.plan.pk}/").content.decode()
     assert "Netværket hjælper med" in html and "Kørsel til jobsamtalen" in html
     assert "Lene, familie" in html
 
     # Once Lene is removed, her help is no longer counted on.
-    services.membership_remove(membership=member.membership, by=world.citizen)
-    client.force_login(world.citizen)
+    services.membership_remove(membership=member.membership, by=network_world.citizen)
+    client.force_login(network_world.citizen)
     assert "Kørsel til jobsamtalen" not in client.get("/min-plan/").content.decode()
 
 
 def test_network_emails_follow_the_one_an_hour_rule(
-    world, member, django_capture_on_commit_callbacks
+    network_world, member, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.offer_create(
-            membership=member.membership, goal=world.shared_goal, kind="company", what="Kaffe"
+            membership=member.membership,
+            goal=network_world.shared_goal,
+            kind="company",
+            what="Kaffe",
         )
         services.offer_create(
-            membership=member.membership, goal=world.shared_goal, kind="company", what="Te"
+            membership=member.membership, goal=network_world.shared_goal, kind="company", what="Te"
         )
     # The first offer is told; the second, within the hour, waits for the next email.
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
@@ -249,12 +257,15 @@ def test_network_emails_follow_the_one_an_hour_rule(
     EmailNotice.objects.update(sent_at=timezone.now() - timedelta(hours=2))
     with django_capture_on_commit_callbacks(execute=True):
         services.offer_create(
-            membership=member.membership, goal=world.shared_goal, kind="company", what="Kage"
+            membership=member.membership,
+            goal=network_world.shared_goal,
+            kind="company",
+            what="Kage",
         )
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
 
 
-def test_members_who_see_a_goal_hear_of_new_comments_on_it(world, member):
+def test_members_who_see_a_goal_hear_of_new_comments_on_it(network_world, member):
     from plans.models import EmailNotice
     from plans.services import comment_add
     from plans.tasks import send_comment_notices_to_network
@@ -262,14 +273,14 @@ def test_members_who_see_a_goal_hear_of_new_comments_on_it(world, member):
 
     bent = citizen(email="bent@example.dk", first_name="")
     NetworkMembership.objects.create(
-        plan=world.plan, user=bent, name="Bent", relation="neighbour", whole_plan=True
+        plan=network_world.plan, user=bent, name="Bent", relation="neighbour", whole_plan=True
     )
     on_shared = comment_add(
-        plan=world.plan,
-        author=world.citizen,
+        plan=network_world.plan,
+        author=network_world.citizen,
         author_role="citizen",
         body="Nyt",
-        goal=world.shared_goal,
+        goal=network_world.shared_goal,
     )
     mail.outbox.clear()
     assert send_comment_notices_to_network.enqueue(on_shared.pk).return_value == 2
@@ -279,11 +290,11 @@ def test_members_who_see_a_goal_hear_of_new_comments_on_it(world, member):
     EmailNotice.objects.all().delete()
     mail.outbox.clear()
     on_private = comment_add(
-        plan=world.plan,
-        author=world.citizen,
+        plan=network_world.plan,
+        author=network_world.citizen,
         author_role="citizen",
         body="Privat",
-        goal=world.private_goal,
+        goal=network_world.private_goal,
     )
     send_comment_notices_to_network.enqueue(on_private.pk)
     assert [m.to for m in mail.outbox] == [["bent@example.dk"]]
@@ -291,7 +302,7 @@ def test_members_who_see_a_goal_hear_of_new_comments_on_it(world, member):
     EmailNotice.objects.all().delete()
     mail.outbox.clear()
     by_lene = services.member_comment_add(
-        membership=member.membership, goal=world.shared_goal, body="Fra Lene"
+        membership=member.membership, goal=network_world.shared_goal, body="Fra Lene"
     )
     send_comment_notices_to_network.enqueue(by_lene.pk)
     assert [m.to for m in mail.outbox] == [["bent@example.dk"]]

@@ -13,13 +13,6 @@ from portal.demo.plans import seed_plans
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def desk(browser, live_site):
-    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
-
-
 def _fits_the_phone(page):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 

@@ -13,30 +13,41 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def people(world, member):
+def people(network_world, member):
     """Everyone who might knock: Lene (member), Bent (removed member), Karl (member of Ali's plan
     only), Mette (the citizen), Ali (another citizen), the coordinator, the editor."""
     bent = citizen(email="bent@example.dk", first_name="")
     removed = NetworkMembership.objects.create(
-        plan=world.plan, user=bent, name="Bent", relation=Relation.NEIGHBOUR, whole_plan=True
+        plan=network_world.plan,
+        user=bent,
+        name="Bent",
+        relation=Relation.NEIGHBOUR,
+        whole_plan=True,
     )
-    services.membership_remove(membership=removed, by=world.citizen)
+    services.membership_remove(membership=removed, by=network_world.citizen)
     karl = citizen(email="karl@example.dk", first_name="")
     NetworkMembership.objects.create(
-        plan=world.other_plan, user=karl, name="Karl", relation=Relation.FRIEND, whole_plan=True
+        plan=network_world.other_plan,
+        user=karl,
+        name="Karl",
+        relation=Relation.FRIEND,
+        whole_plan=True,
     )
     offer = services.offer_create(
-        membership=member.membership, goal=world.shared_goal, kind="transport", what="Kørsel"
+        membership=member.membership,
+        goal=network_world.shared_goal,
+        kind="transport",
+        what="Kørsel",
     )
     return {
         "anonymous": None,
         "member": member.user,
         "removed_member": bent,
         "member_of_other_plan": karl,
-        "citizen": world.citizen,
-        "other_citizen": world.other_citizen,
-        "coordinator": world.coordinator,
-        "editor": world.editor,
+        "citizen": network_world.citizen,
+        "other_citizen": network_world.other_citizen,
+        "coordinator": network_world.coordinator,
+        "editor": network_world.editor,
         "_offer": offer,
         "_removed": removed,
     }
@@ -45,8 +56,8 @@ def people(world, member):
 MEMBER_PAGES = ["member_plan", "offer_new", "member_leave"]
 
 
-def _member_url(name, world):
-    plan = world.plan.pk
+def _member_url(name, network_world):
+    plan = network_world.plan.pk
     return {
         "member_plan": f"/jeg-hjaelper/{plan}/",
         "offer_new": f"/jeg-hjaelper/{plan}/tilbyd-hjaelp/",
@@ -75,8 +86,8 @@ ROLES = [
 
 @pytest.mark.parametrize("page", MEMBER_PAGES)
 @pytest.mark.parametrize("role", ROLES)
-def test_only_an_active_member_reaches_the_member_pages(world, people, role, page):
-    response = _client(people[role]).get(_member_url(page, world))
+def test_only_an_active_member_reaches_the_member_pages(network_world, people, role, page):
+    response = _client(people[role]).get(_member_url(page, network_world))
     expected = {"member": 200, "anonymous": 302}.get(role, 404)
     assert response.status_code == expected
     if role == "anonymous":
@@ -84,24 +95,24 @@ def test_only_an_active_member_reaches_the_member_pages(world, people, role, pag
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_only_an_active_member_may_comment_on_a_shared_goal(world, people, role):
-    url = f"/jeg-hjaelper/{world.plan.pk}/maal/{world.shared_goal.pk}/kommentar/"
+def test_only_an_active_member_may_comment_on_a_shared_goal(network_world, people, role):
+    url = f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
     response = _client(people[role]).post(url, {"body": "Hej"})
     expected = {"member": 302, "anonymous": 302}.get(role, 404)
     assert response.status_code == expected
 
 
-def test_a_member_reaches_no_other_plan_and_no_goal_outside_scope(world, people):
+def test_a_member_reaches_no_other_plan_and_no_goal_outside_scope(network_world, people):
     lene, karl = _client(people["member"]), _client(people["member_of_other_plan"])
-    assert lene.get(f"/jeg-hjaelper/{world.other_plan.pk}/").status_code == 404
-    assert lene.get(f"/jeg-hjaelper/{world.other_plan.pk + 1000}/").status_code == 404
-    assert karl.get(f"/jeg-hjaelper/{world.plan.pk}/").status_code == 404
+    assert lene.get(f"/jeg-hjaelper/{network_world.other_plan.pk}/").status_code == 404
+    assert lene.get(f"/jeg-hjaelper/{network_world.other_plan.pk + 1000}/").status_code == 404
+    assert karl.get(f"/jeg-hjaelper/{network_world.plan.pk}/").status_code == 404
     for client, plan, goal in [
-        (lene, world.plan, world.private_goal),
-        (lene, world.other_plan, world.other_goal),
-        (lene, world.plan, world.other_goal),
-        (karl, world.plan, world.shared_goal),
-        (karl, world.other_plan, world.shared_goal),
+        (lene, network_world.plan, network_world.private_goal),
+        (lene, network_world.other_plan, network_world.other_goal),
+        (lene, network_world.plan, network_world.other_goal),
+        (karl, network_world.plan, network_world.shared_goal),
+        (karl, network_world.other_plan, network_world.shared_goal),
     ]:
         url = f"/jeg-hjaelper/{plan.pk}/maal/{goal.pk}/kommentar/"
         assert client.post(url, {"body": "Hej"}).status_code == 404
@@ -115,13 +126,13 @@ def test_a_member_reaches_no_other_plan_and_no_goal_outside_scope(world, people)
 
 
 @pytest.mark.parametrize("role", ["member", "removed_member", "member_of_other_plan"])
-def test_members_reach_nothing_of_the_citizens_own_pages(world, people, role):
+def test_members_reach_nothing_of_the_citizens_own_pages(network_world, people, role):
     """Min plan is the citizen's: a member's account has no plan, so every Min plan page that
     names an object answers 404 and the network pages of the citizen are out of reach."""
     client = _client(people[role])
     for url in [
-        f"/min-plan/maal/{world.shared_goal.pk}/",
-        f"/min-plan/indsats/{world.activities[0].pk}/",
+        f"/min-plan/maal/{network_world.shared_goal.pk}/",
+        f"/min-plan/indsats/{network_world.activities[0].pk}/",
         "/min-plan/hvem-har-set/",
         "/min-plan/netvaerk/",
         f"/min-plan/netvaerk/medlemmer/{people['_removed'].pk}/fjern/",
@@ -134,8 +145,10 @@ def test_members_reach_nothing_of_the_citizens_own_pages(world, people, role):
     assert "Jeg vil have et job" not in html and "Afgørelse om" not in html
 
 
-def test_another_citizen_cannot_touch_mettes_network(client, world, people, reauthenticate):
-    reauthenticate(client, world.other_citizen)
+def test_another_citizen_cannot_touch_mettes_network(
+    client, network_world, people, reauthenticate
+):
+    reauthenticate(client, network_world.other_citizen)
     membership = NetworkMembership.objects.get(user=people["member"])
     invitation = membership.invitation
     offer = people["_offer"]
@@ -152,20 +165,24 @@ def test_another_citizen_cannot_touch_mettes_network(client, world, people, reau
     assert membership.is_active and offer.status == Offer.Status.WAITING
 
 
-def test_within_a_plan_nothing_outside_scope_and_no_other_members_addresses(world, people, member):
+def test_within_a_plan_nothing_outside_scope_and_no_other_members_addresses(
+    network_world, people, member
+):
     """Bent (another member, whole plan) comments on the shared goal: Lene sees his name only."""
     bent_again = NetworkMembership.objects.create(
-        plan=world.plan,
+        plan=network_world.plan,
         user=people["removed_member"],
         name="Bent",
         relation=Relation.NEIGHBOUR,
         whole_plan=True,
     )
-    services.member_comment_add(membership=bent_again, goal=world.shared_goal, body="Hej fra Bent")
     services.member_comment_add(
-        membership=bent_again, goal=world.private_goal, body="Om det private mål"
+        membership=bent_again, goal=network_world.shared_goal, body="Hej fra Bent"
     )
-    html = _client(member.user).get(f"/jeg-hjaelper/{world.plan.pk}/").content.decode()
+    services.member_comment_add(
+        membership=bent_again, goal=network_world.private_goal, body="Om det private mål"
+    )
+    html = _client(member.user).get(f"/jeg-hjaelper/{network_world.plan.pk}/").content.decode()
     assert "Hej fra Bent" in html and "<strong>Bent</strong>" in html
     for hidden in [
         "bent@example.dk",
@@ -179,7 +196,7 @@ def test_within_a_plan_nothing_outside_scope_and_no_other_members_addresses(worl
         assert hidden not in html
 
 
-def test_objects_of_a_member_page_answer_404_to_the_citizen_too(client, world, member):
+def test_objects_of_a_member_page_answer_404_to_the_citizen_too(client, network_world, member):
     """Mette is not a member of her own plan: the member pages are not hers, even for her plan."""
-    client.force_login(world.citizen)
-    assert client.get(f"/jeg-hjaelper/{world.plan.pk}/").status_code == 404
+    client.force_login(network_world.citizen)
+    assert client.get(f"/jeg-hjaelper/{network_world.plan.pk}/").status_code == 404

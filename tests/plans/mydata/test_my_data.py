@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 
 from plans.models import (
     AccessLogEntry,
@@ -19,8 +20,7 @@ from plans.models import (
     Relation,
 )
 from plans.network import services as network_services
-
-from .factories import citizen, fill_plan
+from tests.plans.factories import citizen, fill_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ ERASE = "/min-plan/mine-data/bed-om-sletning/"
 
 
 @pytest.fixture
-def full(world):
+def mine_data_world(world):
     goals, activities = fill_plan(
         plan=world.plan,
         profile=world.coordinator_profile,
@@ -75,8 +75,8 @@ def _reauthenticated(user, demo_password):
     return client
 
 
-def test_the_citizen_downloads_everything_about_them_as_json(client, full):
-    client.force_login(full.citizen)
+def test_the_citizen_downloads_everything_about_them_as_json(client, mine_data_world):
+    client.force_login(mine_data_world.citizen)
 
     response = client.get(JSON)
 
@@ -88,7 +88,7 @@ def test_the_citizen_downloads_everything_about_them_as_json(client, full):
     data = json.loads(response.content)
     assert data["account"]["email"] == "mette@example.dk"
     [plan] = data["plans"]
-    assert plan["what_matters"] == full.plan.what_matters
+    assert plan["what_matters"] == mine_data_world.plan.what_matters
     assert [g["text"] for g in plan["goals"]] == ["Mål nummer 0", "Mål nummer 1"]
     assert len(plan["activities"]) == 3 and len(plan["meetings"]) == 1
     assert plan["decisions"][0]["explanation"].startswith("Fordi du har brug for ro")
@@ -106,8 +106,8 @@ def test_the_citizen_downloads_everything_about_them_as_json(client, full):
     assert "Et job." not in response.content.decode()
 
 
-def test_the_readable_page_shows_the_same_and_links_the_file(client, full):
-    client.force_login(full.citizen)
+def test_the_readable_page_shows_the_same_and_links_the_file(client, mine_data_world):
+    client.force_login(mine_data_world.citizen)
 
     html = client.get(DATA).content.decode()
 
@@ -120,14 +120,14 @@ def test_the_readable_page_shows_the_same_and_links_the_file(client, full):
     assert DATA in client.get("/min-plan/").content.decode()
 
 
-def test_the_citizens_own_reads_write_no_access_log(client, full):
-    client.force_login(full.citizen)
-    before = AccessLogEntry.objects.filter(plan=full.plan).count()
+def test_the_citizens_own_reads_write_no_access_log(client, mine_data_world):
+    client.force_login(mine_data_world.citizen)
+    before = AccessLogEntry.objects.filter(plan=mine_data_world.plan).count()
 
     client.get(DATA)
     client.get(JSON)
 
-    assert AccessLogEntry.objects.filter(plan=full.plan).count() == before
+    assert AccessLogEntry.objects.filter(plan=mine_data_world.plan).count() == before
 
 
 def _grow(world):
@@ -143,35 +143,39 @@ def _grow(world):
 
 
 def test_the_export_costs_the_same_number_of_queries_for_any_plan_size(
-    client, full, django_assert_num_queries
+    client, mine_data_world, django_assert_num_queries
 ):
-    client.force_login(full.citizen)
+    client.force_login(mine_data_world.citizen)
     client.get(JSON)  # the page cache's first look at the site is not the export's cost
     # session, user, email addresses; memberships, comments and offers as a member; the plans;
     # goals, activities, meetings, decisions, comments, members (+ their goals), invitations
     # (+ their goals), offers, access log, feedback, erasure requests
     with django_assert_num_queries(QUERIES_CITIZEN):
         client.get(JSON)
-    _grow(full)
+    _grow(mine_data_world)
     with django_assert_num_queries(QUERIES_CITIZEN):
         client.get(JSON)
 
 
-def test_another_citizen_gets_only_their_own_data(client, full):
-    client.force_login(full.other_citizen)
+def test_another_citizen_gets_only_their_own_data(client, mine_data_world):
+    client.force_login(mine_data_world.other_citizen)
 
     body = client.get(JSON).content.decode()
 
     assert "Et job." in body
-    assert full.plan.what_matters not in body and "Lene" not in body and "Kommentar 0" not in body
+    assert (
+        mine_data_world.plan.what_matters not in body
+        and "Lene" not in body
+        and "Kommentar 0" not in body
+    )
 
 
 def test_a_member_downloads_their_part_and_the_citizen_sees_it_in_the_log(
-    client, full, django_assert_num_queries
+    client, mine_data_world, django_assert_num_queries
 ):
-    client.force_login(full.lene)
+    client.force_login(mine_data_world.lene)
     client.get(JSON)  # the page cache's first look at the site
-    before = AccessLogEntry.objects.filter(plan=full.plan).count()
+    before = AccessLogEntry.objects.filter(plan=mine_data_world.plan).count()
 
     with django_assert_num_queries(QUERIES_MEMBER):
         response = client.get(JSON)
@@ -184,9 +188,9 @@ def test_a_member_downloads_their_part_and_the_citizen_sees_it_in_the_log(
     assert [o["what"] for o in member["offers"]] == ["Kørsel til jobcentret"]
     body = response.content.decode()
     # Only what the member wrote: no goal texts, no "what matters", no one else's comments.
-    assert "Mål nummer 0" not in body and full.plan.what_matters not in body
+    assert "Mål nummer 0" not in body and mine_data_world.plan.what_matters not in body
     assert "Kommentar 0" not in body
-    log = AccessLogEntry.objects.filter(plan=full.plan)
+    log = AccessLogEntry.objects.filter(plan=mine_data_world.plan)
     assert log.count() == before + 1
     assert log.first().actor_name == "Lene" and "egne data" in log.first().what
     # Their area links here.
@@ -194,46 +198,53 @@ def test_a_member_downloads_their_part_and_the_citizen_sees_it_in_the_log(
 
 
 def test_a_member_deletes_their_account_after_confirming_their_password(
-    full, demo_password, django_capture_on_commit_callbacks
+    mine_data_world, demo_password, django_capture_on_commit_callbacks
 ):
-    comment = Comment.objects.get(author=full.lene)
-    offer = Offer.objects.get(membership=full.membership)
+    comment = Comment.objects.get(author=mine_data_world.lene)
+    offer = Offer.objects.get(membership=mine_data_world.membership)
     client = Client()
-    client.force_login(full.lene)
+    client.force_login(mine_data_world.lene)
     assert "/konto/reauthenticate/" in client.get(DELETE)["Location"]
 
-    client = _reauthenticated(full.lene, demo_password)
+    client = _reauthenticated(mine_data_world.lene, demo_password)
     assert "Tidligere netværksmedlem" in client.get(DELETE).content.decode()
     # Without the tick nothing happens.
     assert client.post(DELETE, {}).status_code == 200
-    assert NetworkMembership.objects.get(pk=full.membership.pk).user_id == full.lene.pk
+    assert (
+        NetworkMembership.objects.get(pk=mine_data_world.membership.pk).user_id
+        == mine_data_world.lene.pk
+    )
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(DELETE, {"confirm": "yes"})
 
     assert response.status_code == 302 and response["Location"] == "/"
-    assert not type(full.lene).objects.filter(pk=full.lene.pk).exists()
+    assert not type(mine_data_world.lene).objects.filter(pk=mine_data_world.lene.pk).exists()
     comment.refresh_from_db()
     assert comment.author_id is None and comment.body == "Jeg kører dig gerne"
     assert comment.display_author == "Tidligere netværksmedlem"
-    membership = NetworkMembership.objects.get(pk=full.membership.pk)
+    membership = NetworkMembership.objects.get(pk=mine_data_world.membership.pk)
     assert membership.user_id is None and membership.status == NetworkMembership.Status.LEFT
-    assert Offer.objects.filter(pk=offer.pk, plan=full.plan).exists()
+    assert Offer.objects.filter(pk=offer.pk, plan=mine_data_world.plan).exists()
     # Mette is told that Lene left, as when anyone leaves.
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
     # The citizen's page shows the comment under its new name.
     mette = Client()
-    mette.force_login(full.citizen)
-    html = mette.get(f"/min-plan/maal/{full.goals[0].pk}/").content.decode()
+    mette.force_login(mine_data_world.citizen)
+    html = mette.get(f"/min-plan/maal/{mine_data_world.goals[0].pk}/").content.decode()
     assert "Tidligere netværksmedlem" in html and "Jeg kører dig gerne" in html
     assert "lene@example.dk" not in html
 
 
-def test_a_citizen_with_a_plan_and_staff_cannot_delete_their_account(full, demo_password):
-    for user in (full.citizen, full.coordinator):
-        client = _reauthenticated(user, demo_password) if user == full.citizen else Client()
-        if user != full.citizen:
+def test_a_citizen_with_a_plan_and_staff_cannot_delete_their_account(
+    mine_data_world, demo_password
+):
+    for user in (mine_data_world.citizen, mine_data_world.coordinator):
+        client = (
+            _reauthenticated(user, demo_password) if user == mine_data_world.citizen else Client()
+        )
+        if user != mine_data_world.citizen:
             client.force_login(user)
             client.get("/")  # staff: reauthentication happens only where it is asked for
         response = client.post(DELETE, {"confirm": "yes"})
@@ -242,9 +253,9 @@ def test_a_citizen_with_a_plan_and_staff_cannot_delete_their_account(full, demo_
 
 
 def test_a_citizens_erasure_request_reaches_the_coordinator_once(
-    client, full, django_capture_on_commit_callbacks
+    client, mine_data_world, django_capture_on_commit_callbacks
 ):
-    client.force_login(full.citizen)
+    client.force_login(mine_data_world.citizen)
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -253,26 +264,28 @@ def test_a_citizens_erasure_request_reaches_the_coordinator_once(
         client.post(ERASE)
 
     assert response.status_code == 302
-    request = ErasureRequest.objects.get(plan=full.plan)
+    request = ErasureRequest.objects.get(plan=mine_data_world.plan)
     assert request.notified_at is not None
     [email] = mail.outbox
     assert email.to == ["koordinator@example.dk"]
     assert "Mette" in email.body and "slettet" in email.body
-    assert f"/admin/planer/edit/{full.plan.pk}/" in email.body or "/admin/" in email.body
+    # The exact link to the plan in the admin: WAGTAILADMIN_BASE_URL + planer:edit.
+    edit_link = "http://testserver" + reverse("planer:edit", args=[mine_data_world.plan.pk])
+    assert f"Se planen: {edit_link}" in email.body
     # No plan content in the inbox.
-    assert full.plan.what_matters not in email.body
+    assert mine_data_world.plan.what_matters not in email.body
     html = client.get(DATA).content.decode()
     assert "Du bad om sletning" in html
 
 
-def test_someone_without_a_plan_cannot_ask_for_erasure(client, full):
-    client.force_login(full.lene)
+def test_someone_without_a_plan_cannot_ask_for_erasure(client, mine_data_world):
+    client.force_login(mine_data_world.lene)
     assert client.post(ERASE).status_code == 404
     assert not ErasureRequest.objects.exists()
 
 
-def test_erasure_request_is_post_only(client, full):
-    client.force_login(full.citizen)
+def test_erasure_request_is_post_only(client, mine_data_world):
+    client.force_login(mine_data_world.citizen)
     assert client.get(ERASE).status_code == 405
 
 
@@ -284,18 +297,18 @@ QUERIES_MEMBER = 13
 
 
 @pytest.mark.parametrize("role", ["other_citizen", "coordinator", "outsider", "editor"])
-def test_nobody_else_finds_mettes_data_in_their_own(client, full, role):
+def test_nobody_else_finds_mettes_data_in_their_own(client, mine_data_world, role):
     user = {
-        "other_citizen": full.other_citizen,
-        "coordinator": full.coordinator,
-        "outsider": full.outsider,
-        "editor": full.editor,
+        "other_citizen": mine_data_world.other_citizen,
+        "coordinator": mine_data_world.coordinator,
+        "outsider": mine_data_world.outsider,
+        "editor": mine_data_world.editor,
     }[role]
     client.force_login(user)
 
     data = json.loads(client.get(JSON).content)
 
-    assert all(plan["id"] != full.plan.pk for plan in data["plans"])
+    assert all(plan["id"] != mine_data_world.plan.pk for plan in data["plans"])
     assert data["network_member"] == {"memberships": [], "comments": [], "offers": []}
     if role != "other_citizen":
         assert data["plans"] == []

@@ -9,39 +9,38 @@ from django.utils import timezone
 
 from plans.models import Invitation, NetworkMembership
 from plans.network import services
-
-from .conftest import LINK
+from tests.plans.factories import INVITATION_LINK as LINK
 
 pytestmark = pytest.mark.django_db
 
 INVITE = "/min-plan/netvaerk/inviter/"
 
 
-def _form(world, **overrides):
+def _form(network_world, **overrides):
     data = {
         "name": "Lene",
         "email": "lene@example.dk",
         "relation": "family",
         "scope": "goals",
-        "goals": [world.shared_goal.pk],
+        "goals": [network_world.shared_goal.pk],
         "message": "Du er god til at køre bil.",
     }
     return {**data, **overrides}
 
 
-def test_inviting_asks_for_the_password_again(client, world):
-    client.force_login(world.citizen)
+def test_inviting_asks_for_the_password_again(client, network_world):
+    client.force_login(network_world.citizen)
     response = client.get(INVITE)
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/reauthenticate/?next=")
 
 
 def test_preview_shows_exactly_what_the_person_will_see_and_sends_nothing(
-    client, world, reauthenticate
+    client, network_world, reauthenticate
 ):
-    reauthenticate(client, world.citizen)
+    reauthenticate(client, network_world.citizen)
     mail.outbox.clear()
-    response = client.post(INVITE, _form(world, preview="1"))
+    response = client.post(INVITE, _form(network_world, preview="1"))
     html = response.content.decode()
 
     assert response.status_code == 200
@@ -63,14 +62,16 @@ def test_preview_shows_exactly_what_the_person_will_see_and_sends_nothing(
     # What was typed travels with the preview, so "Ret invitationen" keeps it.
     assert 'name="message" value="Du er god til at køre bil."' in html
 
-    edit = client.post(INVITE, _form(world, edit="1")).content.decode()
+    edit = client.post(INVITE, _form(network_world, edit="1")).content.decode()
     assert 'value="Lene"' in edit and "Du er god til at køre bil." in edit
 
 
-def test_sending_stores_only_a_hash_and_emails_a_single_use_link(client, world, reauthenticate):
-    reauthenticate(client, world.citizen)
+def test_sending_stores_only_a_hash_and_emails_a_single_use_link(
+    client, network_world, reauthenticate
+):
+    reauthenticate(client, network_world.citizen)
     mail.outbox.clear()
-    response = client.post(INVITE, _form(world, send="1"))
+    response = client.post(INVITE, _form(network_world, send="1"))
 
     assert response.status_code == 302 and response["Location"] == "/min-plan/netvaerk/"
     invitation = Invitation.objects.get()
@@ -86,7 +87,7 @@ def test_sending_stores_only_a_hash_and_emails_a_single_use_link(client, world, 
     assert invitation.token_hash == hashlib.sha256(token.encode()).hexdigest()
     assert token not in str(Invitation.objects.values().get())
     assert invitation.expires_at - invitation.sent_at == timedelta(days=14)
-    assert list(invitation.goals.all()) == [world.shared_goal]
+    assert list(invitation.goals.all()) == [network_world.shared_goal]
     page = client.get("/min-plan/netvaerk/").content.decode()
     assert "Lene" in page and "Sendt" in page
 
@@ -102,10 +103,10 @@ def test_sending_stores_only_a_hash_and_emails_a_single_use_link(client, world, 
     ],
 )
 def test_bad_input_gets_a_danish_message_and_keeps_what_was_typed(
-    client, world, reauthenticate, overrides, message
+    client, network_world, reauthenticate, overrides, message
 ):
-    reauthenticate(client, world.citizen)
-    response = client.post(INVITE, _form(world, preview="1", **overrides))
+    reauthenticate(client, network_world.citizen)
+    response = client.post(INVITE, _form(network_world, preview="1", **overrides))
     html = response.content.decode()
     assert response.status_code == 200
     assert message in html
@@ -114,40 +115,45 @@ def test_bad_input_gets_a_danish_message_and_keeps_what_was_typed(
     assert not Invitation.objects.exists()
 
 
-def test_the_same_email_twice_is_refused(client, world, invite, reauthenticate):
+def test_the_same_email_twice_is_refused(client, network_world, invite, reauthenticate):
     invite(email="lene@example.dk")
-    reauthenticate(client, world.citizen)
-    html = client.post(INVITE, _form(world, email="LENE@example.dk", preview="1")).content.decode()
+    reauthenticate(client, network_world.citizen)
+    html = client.post(
+        INVITE, _form(network_world, email="LENE@example.dk", preview="1")
+    ).content.decode()
     assert "Du har allerede sendt en invitation til den e-mailadresse." in html
     assert Invitation.objects.count() == 1
 
 
-def test_at_most_twenty_invitations_a_day(client, world, invite, reauthenticate):
+def test_at_most_twenty_invitations_a_day(client, network_world, invite, reauthenticate):
     for n in range(20):
         invitation, _ = invite(email=f"person{n}@example.dk")
         Invitation.objects.filter(pk=invitation.pk).update(status=Invitation.Status.WITHDRAWN)
-    reauthenticate(client, world.citizen)
-    html = client.post(INVITE, _form(world, preview="1")).content.decode()
+    reauthenticate(client, network_world.citizen)
+    html = client.post(INVITE, _form(network_world, preview="1")).content.decode()
     assert "Du har sendt 20 invitationer det sidste døgn" in html
     assert 'value="Lene"' in html
     # A day later the citizen may invite again.
     Invitation.objects.update(created_at=timezone.now() - timedelta(days=1, minutes=1))
-    assert "Det kan Lene se" in client.post(INVITE, _form(world, preview="1")).content.decode()
+    assert (
+        "Det kan Lene se"
+        in client.post(INVITE, _form(network_world, preview="1")).content.decode()
+    )
 
 
-def test_at_most_thirty_in_the_network(world, invite):
+def test_at_most_thirty_in_the_network(network_world, invite):
     from tests.plans.factories import citizen
 
     for n in range(30):
         user = citizen(email=f"m{n}@example.dk", first_name=f"M{n}")
         NetworkMembership.objects.create(
-            plan=world.plan, user=user, name=f"M{n}", relation="friend"
+            plan=network_world.plan, user=user, name=f"M{n}", relation="friend"
         )
     with pytest.raises(Exception, match="højst være 30 personer"):
         invite()
 
 
-def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, world, invite):
+def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, network_world, invite):
     invitation, old_link = invite()
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now() - timedelta(hours=2))
     invitation.refresh_from_db()
@@ -161,14 +167,14 @@ def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, world,
     assert client.get(new_link).status_code == 200
 
 
-def test_resending_right_away_is_refused(world, invite):
+def test_resending_right_away_is_refused(network_world, invite):
     invitation, _ = invite()
     with pytest.raises(Exception, match="Vent en time"):
         services.invitation_resend(invitation=invitation, site_url="http://testserver/")
 
 
 def test_withdrawn_and_expired_links_get_one_plain_page_that_reveals_nothing(
-    client, world, invite
+    client, network_world, invite
 ):
     withdrawn, withdrawn_link = invite(email="a@example.dk")
     services.invitation_withdraw(invitation=withdrawn)
@@ -192,13 +198,13 @@ def test_withdrawn_and_expired_links_get_one_plain_page_that_reveals_nothing(
     assert Invitation.objects.get(pk=withdrawn.pk).get_state_display() == "Trukket tilbage"
 
 
-def test_the_citizen_sees_each_state_and_can_withdraw(client, world, invite):
+def test_the_citizen_sees_each_state_and_can_withdraw(client, network_world, invite):
     _, _ = invite(email="a@example.dk", name="Anna")
     declined, link = invite(email="b@example.dk", name="Bent")
     client.post(link, {"action": "decline"})
     expired, _ = invite(email="c@example.dk", name="Carl")
     Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now())
-    client.force_login(world.citizen)
+    client.force_login(network_world.citizen)
     html = client.get("/min-plan/netvaerk/").content.decode()
     for state in ["Sendt", "Afvist", "Udløbet"]:
         assert state in html
@@ -208,9 +214,13 @@ def test_the_citizen_sees_each_state_and_can_withdraw(client, world, invite):
     assert "Trukket tilbage" in client.get("/min-plan/netvaerk/").content.decode()
 
 
-def test_goals_of_another_plan_cannot_be_slipped_into_an_invitation(client, world, reauthenticate):
-    reauthenticate(client, world.citizen)
-    response = client.post(INVITE, _form(world, goals=[world.other_goal.pk], send="1"))
+def test_goals_of_another_plan_cannot_be_slipped_into_an_invitation(
+    client, network_world, reauthenticate
+):
+    reauthenticate(client, network_world.citizen)
+    response = client.post(
+        INVITE, _form(network_world, goals=[network_world.other_goal.pk], send="1")
+    )
     assert response.status_code == 200
     assert "Vælg kun blandt dine egne mål." in response.content.decode()
     assert not Invitation.objects.exists()

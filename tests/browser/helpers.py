@@ -1,4 +1,5 @@
-"""Collect what Chromium refuses because of the Content-Security-Policy on a page."""
+"""Helpers the browser tests share: what Chromium refuses because of the Content-Security-Policy
+on a page."""
 
 from playwright.sync_api import Page
 

@@ -1,7 +1,6 @@
-"""Fixtures for the network tests: the plans world (tests.plans.factories) with goals, activities,
-comments and people around Mette."""
+"""Fixtures for the network tests: network_world is the plans world (tests.plans.factories) with
+goals, activities, comments and people around Mette."""
 
-import re
 from types import SimpleNamespace
 
 import pytest
@@ -9,14 +8,11 @@ from django.core import mail
 
 from plans.models import Activity, Decision, Goal, Relation
 from plans.network import services
-from tests.plans.factories import build_world, citizen
-
-TITLES = ["Jobsamtaler hos Jobcentret", "Samtaler på Rusmiddelcentret", "Familiemøder"]
-LINK = re.compile(r"https?://[^/\s]+(/invitation/[A-Za-z0-9_\-]+/)")
+from tests.plans.factories import INVITATION_LINK, NETWORK_ACTIVITY_TITLES, build_world, citizen
 
 
 @pytest.fixture
-def world(db):
+def network_world(db):
     """build_world plus three goals on Mette's plan: one to share, one to keep private, and one
     more; an activity and a comment on each; a decision; Ali's plan with a goal of its own."""
     w = build_world()
@@ -32,7 +28,7 @@ def world(db):
             plan=w.plan,
             goal=goal,
             department=[job, social, social][n],
-            title=TITLES[n],
+            title=NETWORK_ACTIVITY_TITLES[n],
             description=f"Fortrolig beskrivelse {n}",
             responsible=w.coordinator_profile,
         )
@@ -64,30 +60,30 @@ def world(db):
 
 
 @pytest.fixture
-def invite(world):
+def invite(network_world):
     """Send an invitation the way the citizen does and return (invitation, link path)."""
 
     def invite(*, name="Lene", email="lene@example.dk", goals=None, whole_plan=False):
         mail.outbox.clear()
         invitation = services.invitation_send(
-            plan=world.plan,
-            invited_by=world.citizen,
+            plan=network_world.plan,
+            invited_by=network_world.citizen,
             name=name,
             email=email,
             relation=Relation.FAMILY,
             whole_plan=whole_plan,
-            goals=[world.shared_goal] if goals is None else goals,
+            goals=[network_world.shared_goal] if goals is None else goals,
             message="Du er god til at køre bil.",
             site_url="http://testserver/",
         )
         (message,) = mail.outbox
-        return invitation, LINK.search(message.body).group(1)
+        return invitation, INVITATION_LINK.search(message.body).group(1)
 
     return invite
 
 
 @pytest.fixture
-def member(world, invite):
+def member(network_world, invite):
     """Lene, Mette's sister: accepted, sees the first goal only."""
     user = citizen(email="lene@example.dk", first_name="")
     invitation, _link = invite()

@@ -6,47 +6,46 @@ from django.urls import reverse
 
 from plans.models import AccessLogEntry, Comment, Plan
 from plans.services import comment_add
-
-from .factories import fill_plan
+from tests.plans.factories import fill_plan
 
 
 @pytest.fixture
-def caseworker(client, world):
+def coordinator_client(client, world):
     client.force_login(world.coordinator)
     return client
 
 
-def test_the_listing_shows_only_plans_of_the_team(caseworker, world):
-    body = caseworker.get(reverse("planer:index")).content.decode()
+def test_the_listing_shows_only_plans_of_the_team(coordinator_client, world):
+    body = coordinator_client.get(reverse("planer:index")).content.decode()
     assert "Plan for Mette" in body
     assert "Plan for Ali" not in body
 
 
-def test_search_and_status_filter(caseworker, world):
-    body = caseworker.get(reverse("planer:index"), {"q": "mette"}).content.decode()
+def test_search_and_status_filter(coordinator_client, world):
+    body = coordinator_client.get(reverse("planer:index"), {"q": "mette"}).content.decode()
     assert "Plan for Mette" in body
-    body = caseworker.get(reverse("planer:index"), {"q": "ali"}).content.decode()
+    body = coordinator_client.get(reverse("planer:index"), {"q": "ali"}).content.decode()
     assert "Plan for Ali" not in body and "Plan for Mette" not in body
-    body = caseworker.get(reverse("planer:index"), {"status": "archived"}).content.decode()
+    body = coordinator_client.get(reverse("planer:index"), {"status": "archived"}).content.decode()
     assert "Plan for Mette" not in body
 
 
-def test_opening_a_plan_is_logged_for_the_citizen(caseworker, world):
-    response = caseworker.get(reverse("planer:edit", args=[world.plan.pk]))
+def test_opening_a_plan_is_logged_for_the_citizen(coordinator_client, world):
+    response = coordinator_client.get(reverse("planer:edit", args=[world.plan.pk]))
     assert response.status_code == 200
     entry = AccessLogEntry.objects.get()
     assert (entry.actor_name, entry.action, entry.what) == ("Anne Holm", "read", "Planen")
 
 
 @pytest.mark.parametrize("view", ["edit", "delete", "history", "usage"])
-def test_another_teams_plan_is_404_in_every_admin_view(caseworker, world, view):
-    response = caseworker.get(reverse(f"planer:{view}", args=[world.other_plan.pk]))
+def test_another_teams_plan_is_404_in_every_admin_view(coordinator_client, world, view):
+    response = coordinator_client.get(reverse(f"planer:{view}", args=[world.other_plan.pk]))
     assert response.status_code == 404
     assert not AccessLogEntry.objects.exists()
 
 
-def test_another_teams_plan_cannot_be_changed_by_post(caseworker, world):
-    response = caseworker.post(
+def test_another_teams_plan_cannot_be_changed_by_post(coordinator_client, world):
+    response = coordinator_client.post(
         reverse("planer:edit", args=[world.other_plan.pk]), {"what_matters": "Hacket"}
     )
     assert response.status_code == 404
@@ -69,7 +68,9 @@ def _formset(prefix, rows=()):
     return data
 
 
-def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(caseworker, world):
+def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(
+    coordinator_client, world
+):
     data = {
         "citizen": world.citizen.pk,
         "team": world.team.pk,
@@ -97,7 +98,7 @@ def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(c
             ],
         ),
     }
-    response = caseworker.post(reverse("planer:edit", args=[world.plan.pk]), data)
+    response = coordinator_client.post(reverse("planer:edit", args=[world.plan.pk]), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     plan = Plan.objects.get(pk=world.plan.pk)
     assert plan.what_matters == "At have det godt med børnene"
@@ -106,8 +107,8 @@ def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(c
     assert AccessLogEntry.objects.filter(action="write", what="Planen").count() == 1
 
 
-def test_a_caseworker_cannot_put_a_plan_in_another_team(caseworker, world):
-    response = caseworker.get(reverse("planer:add"))
+def test_a_caseworker_cannot_put_a_plan_in_another_team(coordinator_client, world):
+    response = coordinator_client.get(reverse("planer:add"))
     body = response.content.decode()
     assert "Team Øst" in body
     assert "Team Vest" not in body
@@ -116,23 +117,25 @@ def test_a_caseworker_cannot_put_a_plan_in_another_team(caseworker, world):
     assert "udenfor@example.dk" not in body and "redaktoer@example.dk" not in body
 
 
-def test_the_edit_form_names_only_the_plans_own_citizen(caseworker, world):
-    body = caseworker.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
+def test_the_edit_form_names_only_the_plans_own_citizen(coordinator_client, world):
+    body = coordinator_client.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
     assert "Mette (mette@example.dk)" in body
     assert "ali@example.dk" not in body
 
 
 def test_the_caseworker_answers_a_comment_from_the_admin(
-    caseworker, world, django_capture_on_commit_callbacks, mailoutbox
+    coordinator_client, world, django_capture_on_commit_callbacks, mailoutbox
 ):
     question = comment_add(
         plan=world.plan, author=world.citizen, author_role="citizen", body="Hvornår ses vi?"
     )
     url = reverse("plans_admin:comments", args=[world.plan.pk])
-    page = caseworker.get(url, {"svar": question.pk}).content.decode()
+    page = coordinator_client.get(url, {"svar": question.pk}).content.decode()
     assert "Hvornår ses vi?" in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = caseworker.post(url, {"body": "På tirsdag kl. 10", "reply_to": question.pk})
+        response = coordinator_client.post(
+            url, {"body": "På tirsdag kl. 10", "reply_to": question.pk}
+        )
     assert response.status_code == 302
     answer = Comment.objects.get(body="På tirsdag kl. 10")
     assert answer.reply_to == question and answer.author_role == "staff"
@@ -141,30 +144,30 @@ def test_the_caseworker_answers_a_comment_from_the_admin(
     assert whats == [("read", "Kommentarer"), ("write", "Skrev en kommentar")]
 
 
-def test_comments_of_another_teams_plan_are_404(caseworker, world):
+def test_comments_of_another_teams_plan_are_404(coordinator_client, world):
     url = reverse("plans_admin:comments", args=[world.other_plan.pk])
-    assert caseworker.get(url).status_code == 404
-    assert caseworker.post(url, {"body": "Hej"}).status_code == 404
+    assert coordinator_client.get(url).status_code == 404
+    assert coordinator_client.post(url, {"body": "Hej"}).status_code == 404
     assert not Comment.objects.exists()
 
 
-def test_the_access_log_is_read_only_in_the_admin(caseworker, world):
-    caseworker.get(reverse("planer:edit", args=[world.plan.pk]))
+def test_the_access_log_is_read_only_in_the_admin(coordinator_client, world):
+    coordinator_client.get(reverse("planer:edit", args=[world.plan.pk]))
     entry = AccessLogEntry.objects.get()
     world.coordinator.is_superuser = True
     world.coordinator.save()
-    assert caseworker.get(reverse("adgangslog:index")).status_code == 200
+    assert coordinator_client.get(reverse("adgangslog:index")).status_code == 200
     # Wagtail answers a missing permission by sending the person back to the dashboard.
     for response in (
-        caseworker.get(reverse("adgangslog:edit", args=[entry.pk])),
-        caseworker.post(reverse("adgangslog:edit", args=[entry.pk]), {}),
-        caseworker.post(reverse("adgangslog:delete", args=[entry.pk])),
+        coordinator_client.get(reverse("adgangslog:edit", args=[entry.pk])),
+        coordinator_client.post(reverse("adgangslog:edit", args=[entry.pk]), {}),
+        coordinator_client.post(reverse("adgangslog:delete", args=[entry.pk])),
     ):
         assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
 
 
-def test_a_big_plan_opens_in_the_admin(caseworker, world):
+def test_a_big_plan_opens_in_the_admin(coordinator_client, world):
     fill_plan(
         plan=world.plan,
         profile=world.coordinator_profile,
@@ -173,7 +176,7 @@ def test_a_big_plan_opens_in_the_admin(caseworker, world):
         activities=10,
         comments=0,
     )
-    body = caseworker.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
+    body = coordinator_client.get(reverse("planer:edit", args=[world.plan.pk])).content.decode()
     assert "Indsats 9" in body
 
 
@@ -191,18 +194,20 @@ def _plan_form(world, citizen, what_matters="Ro i hverdagen"):
     }
 
 
-def test_a_new_plan_is_logged_and_left_out_of_wagtails_site_history(caseworker, world):
+def test_a_new_plan_is_logged_and_left_out_of_wagtails_site_history(coordinator_client, world):
     from django.test import Client
     from wagtail.models import ModelLogEntry
 
-    from .factories import citizen
+    from tests.plans.factories import citizen
 
     karen = citizen(email="karen@example.dk", first_name="Karen")
-    response = caseworker.post(reverse("planer:add"), _plan_form(world, karen))
+    response = coordinator_client.post(reverse("planer:add"), _plan_form(world, karen))
     assert response.status_code == 302
     plan = Plan.objects.get(citizen=karen)
     assert AccessLogEntry.objects.get(plan=plan).what == "Oprettede planen"
-    caseworker.post(reverse("planer:edit", args=[world.plan.pk]), _plan_form(world, world.citizen))
+    coordinator_client.post(
+        reverse("planer:edit", args=[world.plan.pk]), _plan_form(world, world.citizen)
+    )
     # Wagtail's site history is shown to anyone with plan permissions, in every team.
     assert not ModelLogEntry.objects.exists()
     other_team = Client()

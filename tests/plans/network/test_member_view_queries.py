@@ -20,25 +20,29 @@ READ_AND_LOG_QUERIES = 11
 SIZES = {"small": (1, 1, 3, False), "large": (30, 120, 300, True)}
 
 
-def _member_of(world, *, goals, activities, comments, whole_plan):
+def _member_of(network_world, *, goals, activities, comments, whole_plan):
     goal_objs, _ = fill_plan(
-        plan=world.plan,
-        profile=world.coordinator_profile,
-        departments=world.departments,
+        plan=network_world.plan,
+        profile=network_world.coordinator_profile,
+        departments=network_world.departments,
         goals=goals,
         activities=activities,
         comments=0,
     )
     user = citizen(email=f"m{goals}@example.dk", first_name="")
     membership = NetworkMembership.objects.create(
-        plan=world.plan, user=user, name="Lene", relation=Relation.FAMILY, whole_plan=whole_plan
+        plan=network_world.plan,
+        user=user,
+        name="Lene",
+        relation=Relation.FAMILY,
+        whole_plan=whole_plan,
     )
     if not whole_plan:
         membership.goals.set(goal_objs[:1])
     # Comments from the citizen, staff and other members on every goal, and offers.
     others = [
         NetworkMembership.objects.create(
-            plan=world.plan,
+            plan=network_world.plan,
             user=citizen(email=f"other{goals}-{n}@example.dk", first_name=""),
             name=f"Ven {n}",
             relation=Relation.FRIEND,
@@ -52,11 +56,19 @@ def _member_of(world, *, goals, activities, comments, whole_plan):
             services.member_comment_add(membership=others[n % 3], goal=goal, body=f"Hej {n}")
         elif n % 3 == 1:
             comment_add(
-                plan=world.plan, author=world.citizen, author_role="citizen", body="K", goal=goal
+                plan=network_world.plan,
+                author=network_world.citizen,
+                author_role="citizen",
+                body="K",
+                goal=goal,
             )
         else:
             comment_add(
-                plan=world.plan, author=world.coordinator, author_role="staff", body="S", goal=goal
+                plan=network_world.plan,
+                author=network_world.coordinator,
+                author_role="staff",
+                body="S",
+                goal=goal,
             )
     for goal in goal_objs[:5]:
         services.offer_create(membership=membership, goal=goal, kind="company", what="Kaffe")
@@ -65,14 +77,14 @@ def _member_of(world, *, goals, activities, comments, whole_plan):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_reading_and_logging_takes_the_same_queries_for_any_plan(
-    world, django_assert_num_queries, size
+    network_world, django_assert_num_queries, size
 ):
     goals, activities, comments, whole_plan = SIZES[size]
     user = _member_of(
-        world, goals=goals, activities=activities, comments=comments, whole_plan=whole_plan
+        network_world, goals=goals, activities=activities, comments=comments, whole_plan=whole_plan
     )
     with django_assert_num_queries(READ_AND_LOG_QUERIES):
-        membership = selectors.membership_for_member(user=user, plan_id=world.plan.pk)
+        membership = selectors.membership_for_member(user=user, plan_id=network_world.plan.pk)
         view = selectors.member_plan(membership=membership)
         # Touch everything the template shows, so a lazy load would be counted here.
         for goal in view.goals:
@@ -82,9 +94,9 @@ def test_reading_and_logging_takes_the_same_queries_for_any_plan(
         services.member_read(membership=membership, goals=view.goals)
 
 
-def _page_queries(client, world, user):
+def _page_queries(client, network_world, user):
     client.force_login(user)
-    url = f"/jeg-hjaelper/{world.plan.pk}/"
+    url = f"/jeg-hjaelper/{network_world.plan.pk}/"
     for _ in range(2):  # warm the site-wide caches (site, footer settings) the layout reads
         client.get(url)
     with CaptureQueriesContext(connection) as queries:
@@ -93,13 +105,15 @@ def _page_queries(client, world, user):
     return len(queries), response.content.decode()
 
 
-def test_the_member_page_needs_the_same_few_queries_for_small_and_large_plans(client, world):
-    small = _member_of(world, goals=1, activities=1, comments=3, whole_plan=False)
-    small_count, small_body = _page_queries(client, world, small)
+def test_the_member_page_needs_the_same_few_queries_for_small_and_large_plans(
+    client, network_world
+):
+    small = _member_of(network_world, goals=1, activities=1, comments=3, whole_plan=False)
+    small_count, small_body = _page_queries(client, network_world, small)
 
-    large = _member_of(world, goals=30, activities=120, comments=300, whole_plan=True)
-    large_count, large_body = _page_queries(client, world, large)
+    large = _member_of(network_world, goals=30, activities=120, comments=300, whole_plan=True)
+    large_count, large_body = _page_queries(client, network_world, large)
 
     assert small_body.count('class="shared-goal"') == 1
-    assert large_body.count('class="shared-goal"') == world.plan.goals.count() > 30
+    assert large_body.count('class="shared-goal"') == network_world.plan.goals.count() > 30
     assert large_count == small_count <= PAGE_BUDGET, (small_count, large_count)
