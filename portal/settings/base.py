@@ -1,16 +1,18 @@
 """Settings shared by every environment; integrations switch on only when their variable is set."""
 
-import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+import environ
 from django.utils.translation import gettext_lazy as _
+
+from .csp import content_security_policies
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# The one reader of the environment: booleans accept true/1/yes/on, numbers are checked, and a
+# required variable that is missing stops the start with "Set the X environment variable".
+env = environ.Env()
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "portal.accounts",
@@ -97,15 +99,19 @@ TEMPLATES = [
 # admin and allauth's screens render their fields their own way.
 FORM_RENDERER = "portal.forms.FormRenderer"
 
+
 # The embedded default is SQLite in var/; DATABASE_URL points anywhere else (PostgreSQL in CI
 # and production).
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+def database_from_env(*, default=environ.Env.NOTSET) -> dict:
+    """DATABASE_URL (required unless a default is given) with the connection settings every
+    environment shares, so DB_CONN_MAX_AGE means the same in development and production."""
+    database = env.db_url("DATABASE_URL", default=default)
+    database["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+    database["CONN_HEALTH_CHECKS"] = True
+    return database
+
+
+DATABASES = {"default": database_from_env(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
@@ -137,7 +143,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Fællesplan: "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = os.environ.get("ACCOUNT_DEFAULT_HTTP_PROTOCOL", "http")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 # A one-time code by email or a password; no page or message tells whether an address has an
 # account; allauth's default rate limits count in the shared cache (CACHES below); changing
 # the email address (and the plan's invite/remove views, through
@@ -169,17 +175,17 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 
 # OpenID Connect (a MitID broker) is on only when its client is configured; always with PKCE.
 SOCIALACCOUNT_PROVIDERS = {}
-OIDC_SERVER_URL = os.environ.get("OIDC_SERVER_URL", "")
-if os.environ.get("OIDC_CLIENT_ID"):
+OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
+if env.str("OIDC_CLIENT_ID", default=""):
     SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
         "OAUTH_PKCE_ENABLED": True,
         "APPS": [
             {
-                "provider_id": os.environ.get("OIDC_PROVIDER_ID", "mitid"),
-                "name": os.environ.get("OIDC_PROVIDER_NAME", "MitID"),
-                "client_id": os.environ["OIDC_CLIENT_ID"],
-                "secret": os.environ["OIDC_CLIENT_SECRET"],
-                "settings": {"server_url": os.environ["OIDC_SERVER_URL"]},
+                "provider_id": env.str("OIDC_PROVIDER_ID", default="mitid"),
+                "name": env.str("OIDC_PROVIDER_NAME", default="MitID"),
+                "client_id": env.str("OIDC_CLIENT_ID"),
+                "secret": env.str("OIDC_CLIENT_SECRET"),
+                "settings": {"server_url": env.str("OIDC_SERVER_URL")},
             }
         ],
     }
@@ -204,11 +210,11 @@ STORAGES = {
 
 # allauth's rate limits need a cache that every process shares: the database cache here,
 # Redis when REDIS_URL is set.
-if os.environ.get("REDIS_URL"):
+if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": env.str("REDIS_URL"),
         }
     }
     # Every logged-in request reads its session: from Redis, with the database behind it, so
@@ -223,15 +229,15 @@ else:
     }
 
 # Email: SMTP when EMAIL_HOST is set, otherwise files in var/mail/ that people and tests read.
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Fællesplan <no-reply@faellesplan.dk>")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Fællesplan <no-reply@faellesplan.dk>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if os.environ.get("EMAIL_HOST"):
+if env.str("EMAIL_HOST", default=""):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_HOST = os.environ["EMAIL_HOST"]
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+    EMAIL_HOST = env.str("EMAIL_HOST")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
@@ -239,7 +245,7 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Fællesplan"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -264,47 +270,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script of ours reads the cookie
 
-# Content-Security-Policy (django-csp 4). Public and citizen pages: nothing by default, scripts
-# and styles only from our own files or with this response's nonce, never inline; images may be
-# data: URLs (the QR code for an authenticator app). The login form may post on to the MitID
-# broker, and MEDIA_ORIGIN (S3) may serve images.
-_oidc_origin = (
-    "{0.scheme}://{0.netloc}".format(urlsplit(OIDC_SERVER_URL)) if OIDC_SERVER_URL else ""
-)
-_media_origin = os.environ.get("MEDIA_ORIGIN", "")
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [NONE],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *filter(None, [_media_origin])],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "manifest-src": [SELF],
-        "form-action": [SELF, *filter(None, [_oidc_origin])],
-        "frame-ancestors": [NONE],
-        "base-uri": [NONE],
-        "object-src": [NONE],
-    }
-}
-# The Wagtail admin still needs inline script and style; this policy applies only under
+# Content-Security-Policy (django-csp 4): strict on public and citizen pages, looser only under
 # SECURITY_ADMIN_PATH_PREFIX (portal.security.AdminContentSecurityPolicyMiddleware).
 SECURITY_ADMIN_PATH_PREFIX = "/admin/"
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", *filter(None, [_media_origin])],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [SELF],
-        "base-uri": [NONE],
-        "object-src": [NONE],
-    }
-}
+CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN = content_security_policies(
+    oidc_server_url=OIDC_SERVER_URL, media_origin=env.str("MEDIA_ORIGIN", default="")
+)
 SECURITY_PERMISSIONS_POLICY = (
     "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
     "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
@@ -313,4 +284,4 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Gravatar would tell a third party which staff member opens the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Contact for /.well-known/security.txt (RFC 9116).
-SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "mailto:sikkerhed@faellesplan.dk")
+SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="mailto:sikkerhed@faellesplan.dk")

@@ -45,7 +45,63 @@ def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = _manage("check", env=env)
     assert result.returncode != 0
-    assert f"KeyError: '{missing}'" in result.stderr
+    assert (
+        f"django.core.exceptions.ImproperlyConfigured: Set the {missing} environment variable"
+        in result.stderr
+    )
+
+
+def test_an_oidc_client_without_its_secret_is_named_at_start():
+    env = {**PRODUCTION_ENV, "OIDC_CLIENT_ID": "faellesplan", "OIDC_SERVER_URL": "https://x.dk"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set the OIDC_CLIENT_SECRET environment variable" in result.stderr
+
+
+def _production_setting(expression: str, **env) -> str:
+    """What portal.settings.production makes of the environment, read in a fresh process."""
+    code = f"from django.conf import settings; print({expression})"
+    result = _manage("shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    ("value", "redirect"),
+    [("true", "True"), ("1", "True"), ("yes", "True"), ("false", "False"), ("0", "False")],
+)
+def test_secure_ssl_redirect_reads_every_usual_way_of_saying_yes_and_no(value, redirect):
+    assert _production_setting("settings.SECURE_SSL_REDIRECT", SECURE_SSL_REDIRECT=value) == (
+        redirect
+    )
+
+
+def test_db_conn_max_age_is_read_in_production_too():
+    assert _production_setting("settings.DATABASES['default']['CONN_MAX_AGE']") == "60"
+    assert (
+        _production_setting("settings.DATABASES['default']['CONN_MAX_AGE']", DB_CONN_MAX_AGE="0")
+        == "0"
+    )
+
+
+def test_s3_storage_gets_its_bucket_from_the_environment():
+    options = _production_setting(
+        "settings.STORAGES['default']",
+        AWS_STORAGE_BUCKET_NAME="kommune-medier",
+        AWS_S3_ENDPOINT_URL="https://s3.example.dk",
+    )
+    assert "'BACKEND': 'storages.backends.s3.S3Storage'" in options
+    assert "'bucket_name': 'kommune-medier'" in options
+    assert "'endpoint_url': 'https://s3.example.dk'" in options
+
+
+def test_the_embedded_default_is_sqlite_in_var():
+    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.dev", "VAR_DIR": "/tmp/faellesplan-var"}
+    code = "from django.conf import settings; d = settings.DATABASES['default']; "
+    code += "print(d['ENGINE'], d['NAME'])"
+    result = _manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("django.db.backends.sqlite3 /tmp/faellesplan-var/db.sqlite3")
 
 
 def test_every_model_change_has_a_migration():
