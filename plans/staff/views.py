@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -53,29 +54,31 @@ class AccessLogIndexView(generic.IndexView):
 # plan's own access log records every staff write instead.
 
 
-class PlanCreateView(generic.CreateView):
+class AccessLoggedSaveMixin:
+    """Save without a Wagtail log entry; the plan's access log records the write instead."""
+
+    written = ""  # what the access log says was changed
+
     def save_instance(self):
         self.action_class(
             self.form.instance, user=self.request.user, form=self.form, log_action=False
         ).execute(skip_permission_checks=True)
         plan = self.form.instance
-        _log(self.request, plan, WRITE, _("Oprettede planen"))
+        _log(self.request, plan, WRITE, str(self.written))
         return plan
 
 
-class PlanEditView(TeamPlanObjectMixin, generic.EditView):
+class PlanCreateView(AccessLoggedSaveMixin, generic.CreateView):
+    written = gettext_lazy("Oprettede planen")
+
+
+class PlanEditView(TeamPlanObjectMixin, AccessLoggedSaveMixin, generic.EditView):
+    written = gettext_lazy("Planen")
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         _log(request, self.object, READ, _("Planen"))
         return response
-
-    def save_instance(self):
-        self.action_class(
-            self.form.instance, user=self.request.user, form=self.form, log_action=False
-        ).execute(skip_permission_checks=True)
-        plan = self.form.instance
-        _log(self.request, plan, WRITE, _("Planen"))
-        return plan
 
     @cached_property
     def header_buttons(self):

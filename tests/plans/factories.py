@@ -292,3 +292,10 @@ def matrix_request(url, world, user):
         return client.get(path)
     data = {k: (world.goal.pk if v == "GOAL" else v) for k, v in url.post.items()}
     return client.post(path, data)
+
+
+def assert_shows_nothing_of_mettes_plan(body: str) -> None:
+    """The privacy matrix's one test of a response: none of Mette's plan is in it."""
+    assert SECRET not in body
+    assert "Mettes kommentar" not in body
+    assert "Plan for Mette" not in body
