@@ -2,16 +2,16 @@
 
 from pathlib import Path
 
-import environ
 from django.utils.translation import gettext_lazy as _
 
+from ._env import env
 from .csp import content_security_policies
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-# The one reader of the environment: booleans accept true/1/yes/on, numbers are checked, and a
-# required variable that is missing stops the start with "Set the X environment variable".
-env = environ.Env()
+# `env` (portal/settings/_env.py) is the one reader of the environment: booleans accept
+# true/1/yes/on, numbers are checked, and a required variable that is missing stops the start
+# with "Set the X environment variable".
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
@@ -102,7 +102,7 @@ FORM_RENDERER = "portal.forms.FormRenderer"
 
 # The embedded default is SQLite in var/; DATABASE_URL points anywhere else (PostgreSQL in CI
 # and production).
-def database_from_env(*, default=environ.Env.NOTSET) -> dict:
+def database_from_env(*, default=env.NOTSET) -> dict:
     """DATABASE_URL (required unless a default is given) with the connection settings every
     environment shares, so DB_CONN_MAX_AGE means the same in development and production."""
     database = env.db_url("DATABASE_URL", default=default)

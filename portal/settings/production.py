@@ -1,10 +1,14 @@
 """Production: every secret from the environment; a missing one stops the start."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+ALLOWED_HOSTS = [host for host in env.list("ALLOWED_HOSTS", cast=str.strip) if host]
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable (comma-separated)")
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 # No embedded default here: production names its database.
 DATABASES = {"default": database_from_env()}

@@ -76,6 +76,19 @@ def test_secure_ssl_redirect_reads_every_usual_way_of_saying_yes_and_no(value, r
     )
 
 
+def test_a_secret_starting_with_a_dollar_is_taken_as_it_is():
+    """django-environ would read "$abc" as the name of another variable; Django's own key
+    generator starts a key with "$" about once in 50."""
+    assert _production_setting("settings.SECRET_KEY", SECRET_KEY="$abc-secret") == "$abc-secret"
+
+
+def test_allowed_hosts_are_trimmed_and_may_not_be_empty():
+    hosts = _production_setting("settings.ALLOWED_HOSTS", ALLOWED_HOSTS=" a.dk , b.dk,")
+    assert hosts == "['a.dk', 'b.dk']"
+    result = _manage("check", env={**PRODUCTION_ENV, "ALLOWED_HOSTS": " , "})
+    assert "ImproperlyConfigured: Set the ALLOWED_HOSTS environment variable" in result.stderr
+
+
 def test_db_conn_max_age_is_read_in_production_too():
     assert _production_setting("settings.DATABASES['default']['CONN_MAX_AGE']") == "60"
     assert (
