@@ -59,7 +59,7 @@ def account_delete(request):
             try:
                 services.member_account_delete(user=request.user)
             except PlanRuleError as error:
-                refusal = str(error)
+                refusal = " ".join(error.messages)
             else:
                 logout(request)
                 messages.success(request, _("Din konto er slettet."))

@@ -19,6 +19,7 @@ from plans.models import (
     Offer,
     Relation,
 )
+from plans.mydata import selectors
 from plans.network import services as network_services
 from tests.plans.factories import citizen, fill_plan
 
@@ -235,6 +236,23 @@ def test_a_member_deletes_their_account_after_confirming_their_password(
     html = mette.get(f"/min-plan/maal/{mine_data_world.goals[0].pk}/").content.decode()
     assert "Tidligere netværksmedlem" in html and "Jeg kører dig gerne" in html
     assert "lene@example.dk" not in html
+
+
+def test_a_refusal_that_arrives_between_page_and_delete_is_shown_in_plain_words(
+    mine_data_world, demo_password, monkeypatch
+):
+    """The page found no reason to refuse, but by the time the delete runs the member has been
+    given a plan: the service refuses, and the page says why in a sentence, not a list."""
+    reason = "Du har en plan hos kommunen, så du kan ikke selv slette din konto."
+    answers = iter([None, reason])
+    monkeypatch.setattr(selectors, "account_deletion_refusal", lambda *, user: next(answers))
+    client = _reauthenticated(mine_data_world.lene, demo_password)
+
+    response = client.post(DELETE, {"confirm": "yes"})
+
+    assert response.status_code == 403
+    assert f'<p class="lead">{reason}</p>' in response.content.decode()
+    assert type(mine_data_world.lene).objects.filter(pk=mine_data_world.lene.pk).exists()
 
 
 def test_a_citizen_with_a_plan_and_staff_cannot_delete_their_account(
