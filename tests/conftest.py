@@ -7,6 +7,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
+from portal.demo import accounts as demo_accounts
+from portal.demo.accounts import ensure_demo_user
+from portal.demo.pages import seed_pages
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -75,14 +79,12 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def demo_site(db):
     """The public demo site: home, guides, Kontakt and Tilgængelighedserklæring."""
-    from portal.demo.pages import seed_pages
 
     return seed_pages()
 
 
 @pytest.fixture
 def editor(db):
-    from portal.demo.accounts import ensure_demo_user
 
     return ensure_demo_user(
         email="redaktoer@example.dk", first_name="Rasmus", groups=["Redaktører"]
@@ -92,7 +94,6 @@ def editor(db):
 @pytest.fixture
 def approver(db):
     """Communication staff who approve and publish what editors submit."""
-    from portal.demo.accounts import ensure_demo_user
 
     return ensure_demo_user(
         email="kommunikation@example.dk",
@@ -103,9 +104,8 @@ def approver(db):
 
 @pytest.fixture
 def demo_password():
-    from portal.demo.accounts import demo_password
 
-    return demo_password()
+    return demo_accounts.demo_password()
 
 
 @pytest.fixture
@@ -130,8 +130,6 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback, djan
     rollback brings back what data migrations made, and the site is built again for each test."""
     from django.core.cache import cache
     from django.db import connection
-
-    from portal.demo.pages import seed_pages
 
     if django_db_setup and not hasattr(connection, "_test_serialized_contents"):
         connection.creation.deserialize_db_from_string(django_db_setup)

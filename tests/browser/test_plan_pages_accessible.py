@@ -6,6 +6,7 @@ from playwright.sync_api import Page, expect
 
 from plans.models import Comment, Plan
 from plans.services import comment_add
+from portal.demo.accounts import ensure_demo_user
 from portal.demo.plans import seed_plans
 
 pytestmark = pytest.mark.browser
@@ -70,7 +71,6 @@ def test_every_min_plan_page_is_accessible(page: Page, live_site, log_in, assert
 
 
 def test_the_page_for_someone_without_a_plan(page: Page, live_site, log_in, assert_accessible):
-    from portal.demo.accounts import ensure_demo_user
 
     ensure_demo_user(email="ny@example.dk", first_name="Nina")
     log_in(page, live_site.url, "ny@example.dk", next_url="/min-plan/")

@@ -8,13 +8,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import GuideIndexPage, GuidePage, HomePage
 from portal.demo.accounts import ensure_demo_totp
+from portal.demo.pages import seed_pages
 
 
 class TestPageTypesInTheAdmin(WagtailPageTestCase):
     """Editors create pages through the real admin forms (Wagtail's own page test helpers)."""
 
     def setUp(self):
-        from portal.demo.pages import seed_pages
 
         self.home = seed_pages()
         self.index = GuideIndexPage.objects.get()

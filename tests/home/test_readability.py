@@ -4,6 +4,7 @@ each remaining Fagland word explained to the citizen."""
 import pytest
 from wagtail.models import Page
 
+from home.glossary import Glossary, GlossaryEntry
 from home.models import GuidePage
 from home.readability import analyse, analyse_html, analyse_page, lix, page_text, text_from_html
 
@@ -32,7 +33,6 @@ def test_lix_of_no_words_is_zero():
 
 
 def test_analyse_of_a_letter_in_fagland():
-    from home.glossary import Glossary, GlossaryEntry
 
     glossary = Glossary(
         [

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from home.models import GuideIndexPage, GuidePage, PageReadability
+from home.models import GlossaryTerm, GuideIndexPage, GuidePage, PageReadability
+from portal.demo.accounts import ensure_demo_user
 
 pytestmark = pytest.mark.django_db
 
@@ -125,8 +126,6 @@ def test_figures_follow_the_live_version_and_the_glossary(client, approver, hard
     # Only the title ("Om bevillinger") still uses a glossary word.
     assert PageReadability.objects.get(page=hard_guide).jargon_terms == ["bevilling"]
 
-    from home.models import GlossaryTerm
-
     GlossaryTerm.objects.create(term="hjælp", plain="støtte")
     client.get(URL)
     assert PageReadability.objects.get(page=hard_guide).jargon_terms == ["bevilling", "hjælp"]
@@ -151,8 +150,6 @@ def test_a_citizen_and_a_caseworker_without_page_rights_are_kept_out(
     citizen = django_user_model.objects.create_user(email="borger9@example.dk", password="x")
     client.force_login(citizen)
     assert client.get(URL).status_code == 302
-
-    from portal.demo.accounts import ensure_demo_user
 
     staff = ensure_demo_user(email="staff9@example.dk", first_name="Sofie")
     group, _ = Group.objects.get_or_create(name="Kun admin")

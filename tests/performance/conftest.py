@@ -2,10 +2,11 @@
 
 import pytest
 
+from portal.demo.accounts import ensure_demo_user
+
 
 @pytest.fixture
 def citizen(db):
-    from portal.demo.accounts import ensure_demo_user
 
     return ensure_demo_user(email="borger@example.dk", first_name="Mette")
 

@@ -5,7 +5,9 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from home.models import FooterSettings, GuidePage
+from home.models import FooterSettings, GuideIndexPage, GuidePage
+from portal.pagecache import cache as page_cache
+from search import services
 
 pytestmark = pytest.mark.django_db
 
@@ -150,8 +152,6 @@ def test_the_cache_can_be_switched_off(client, demo_site, settings):
 def test_a_popular_search_is_cached_and_still_counted(client, demo_site, monkeypatch):
     from wagtail.contrib.search_promotions.models import QueryDailyHits
 
-    from search import services
-
     first = client.get("/soeg/", {"q": "afgørelse"})
     second = client.get("/soeg/", {"q": "afgørelse"})
     assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
@@ -163,7 +163,6 @@ def test_a_popular_search_is_cached_and_still_counted(client, demo_site, monkeyp
 
 
 def test_a_new_guide_is_found_at_once(client, demo_site):
-    from home.models import GuideIndexPage
 
     assert "Vi fandt 0 sider" in client.get("/soeg/", {"q": "cykelhjelm"}).content.decode()
     guide = GuidePage(title="Cykelhjelm til børn", summary="Om cykelhjelm.")
@@ -178,7 +177,6 @@ def test_each_process_keeps_its_last_pages_and_forgets_them_on_publish(
     """In production a hit is a dictionary lookup in the app server's own memory; the shared
     cache is asked for the generation at most once a second. A publish in this process is
     seen at once."""
-    from portal.pagecache import cache as page_cache
 
     settings.PAGE_CACHE_LOCAL_SECONDS = 60
     page_cache._local.forget()

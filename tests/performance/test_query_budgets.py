@@ -6,6 +6,10 @@ are exact, so a new query per request (or per item on the page) fails here first
 
 import pytest
 
+from home.models import GuideIndexPage, GuidePage
+from portal.pagecache.cache import purge_page_cache
+from search import services
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("memory_cache", "demo_site")]
 
 HOME = "/"
@@ -28,8 +32,6 @@ def no_hit_count_flush_now(monkeypatch):
     last write writes the counts (one UPDATE per word). Not during a measured request."""
     import time
 
-    from search import services
-
     monkeypatch.setattr(services, "_last_flush", time.monotonic())
 
 
@@ -39,7 +41,6 @@ def test_the_first_anonymous_request_after_a_publish_keeps_the_budget(
 ):
     """Rendering from scratch, and rebuilding the site, footer and view restrictions the cache
     keeps. (A search page is never cached whole; its steady state is exact below.)"""
-    from portal.pagecache.cache import purge_page_cache
 
     client.get(url)
     purge_page_cache()
@@ -69,7 +70,6 @@ def test_a_guide_costs_the_same_however_deep_it_sits(
     client, citizen, demo_site, django_assert_num_queries
 ):
     """Wagtail routes one level at a time; the site root finds the page in one query."""
-    from home.models import GuideIndexPage, GuidePage
 
     parent = GuideIndexPage.objects.get(slug="vejledninger")
     for depth in range(3):
@@ -92,8 +92,6 @@ def test_search_results_cost_the_same_for_one_hit_and_many(client, citizen, demo
     so the search runs every time.)"""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from home.models import GuideIndexPage, GuidePage
 
     def search_queries(expected_hits):
         client.get("/soeg/", {"q": "cykelhjelm"})

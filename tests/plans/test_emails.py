@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from plans.models import EmailNotice
+from plans.models import EmailNotice, Goal, NetworkMembership, Relation
 from plans.notices import email_notice_claim
 from plans.services import comment_add
 
@@ -81,7 +81,6 @@ def test_email_goes_to_files_in_dev_like_make_run(world, write, mail_dir):
 
 
 def test_a_network_member_hears_about_comments_on_a_goal_they_help_with(world, write, mailoutbox):
-    from plans.models import Goal, NetworkMembership, Relation
 
     from .factories import citizen
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from home.models import GlossaryTerm
 from plans.access_log import access_log_record
 from plans.models import AccessLogEntry, Comment, Feedback, Goal
 from plans.services import comment_add
@@ -123,9 +124,8 @@ def test_an_empty_comment_is_refused_plainly(mette, full):
 
 
 def test_a_comment_on_someone_elses_goal_is_404(mette, full):
-    from plans.models import Goal as G
 
-    foreign = G.objects.create(plan=full.other_plan, text="Alis mål")
+    foreign = Goal.objects.create(plan=full.other_plan, text="Alis mål")
     response = mette.post(reverse("plans:comment_add"), {"body": "Hej", "goal": foreign.pk})
     assert response.status_code == 404
     assert not Comment.objects.filter(body="Hej").exists()
@@ -225,7 +225,6 @@ def test_the_citizen_reading_their_own_plan_is_not_logged(mette, full):
 
 
 def test_fagland_words_in_a_decision_are_explained(mette, full):
-    from home.models import GlossaryTerm
 
     GlossaryTerm.objects.update_or_create(
         term="ressourceforløb",

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from portal.demo.accounts import ensure_demo_user
+from portal.security import AdminContentSecurityPolicyMiddleware
 from tests.security.observatory import production_transport_settings
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,6 @@ def test_public_pages_get_the_strict_policy(client, demo_site):
 
 def test_a_nonce_appears_only_when_a_template_uses_it_and_is_new_each_time(rf, settings):
     from django.http import HttpResponse
-
-    from portal.security import AdminContentSecurityPolicyMiddleware
 
     def view(request):
         return HttpResponse(f'<script nonce="{request.csp_nonce}">1</script>')

@@ -8,6 +8,7 @@ from django.core import mail
 
 from plans.models import Activity, Decision, Goal, Relation
 from plans.network import services
+from plans.services import comment_add
 from tests.plans.factories import INVITATION_LINK, NETWORK_ACTIVITY_TITLES, build_world, citizen
 
 
@@ -43,7 +44,6 @@ def network_world(db):
         complaint_deadline="2030-01-01",
         contact=w.coordinator_profile,
     )
-    from plans.services import comment_add
 
     comment_add(
         plan=w.plan, author=w.citizen, author_role="citizen", body="Om jobbet", goal=w.shared_goal

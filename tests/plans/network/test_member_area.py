@@ -6,8 +6,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from plans.models import AccessLogEntry, AuthorRole, Comment, NetworkMembership, Offer
+from plans.models import AccessLogEntry, AuthorRole, Comment, EmailNotice, NetworkMembership, Offer
 from plans.network import services
+from plans.services import comment_add
+from plans.tasks import send_comment_notices_to_network
 from tests.plans.factories import NETWORK_ACTIVITY_TITLES as TITLES
 
 pytestmark = pytest.mark.django_db
@@ -252,7 +254,6 @@ def test_network_emails_follow_the_one_an_hour_rule(
     # The first offer is told; the second, within the hour, waits for the next email.
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
     mail.outbox.clear()
-    from plans.models import EmailNotice
 
     EmailNotice.objects.update(sent_at=timezone.now() - timedelta(hours=2))
     with django_capture_on_commit_callbacks(execute=True):
@@ -266,9 +267,6 @@ def test_network_emails_follow_the_one_an_hour_rule(
 
 
 def test_members_who_see_a_goal_hear_of_new_comments_on_it(network_world, member):
-    from plans.models import EmailNotice
-    from plans.services import comment_add
-    from plans.tasks import send_comment_notices_to_network
     from tests.plans.factories import citizen
 
     bent = citizen(email="bent@example.dk", first_name="")
