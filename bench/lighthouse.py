@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 
-from bench.run import (
+from bench.services import (
     VAR,
     django_env,
     ensure_tools,
