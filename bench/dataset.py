@@ -14,19 +14,13 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from home.models import GuideIndexPage, GuidePage, HomePage
+from .guides import guides
 
 BIG_PLAN_EMAIL = "stor-plan@bench.example.dk"
 CITIZEN_EMAIL = "borger-{:05d}@bench.example.dk"
 MEMBER_EMAIL = "netvaerk-{:02d}@bench.example.dk"
 PASSWORD = "bench-faellesplan"  # noqa: S105 - a throwaway database on loopback
-SECTIONS = 10
 
-WORDS = str.split(
-    "plan møde kommunen hjælp arbejde bolig familie sundhed penge aftale samtale borger "
-    "netværk mål indsats afgørelse klage kontakt hverdag skole job uddannelse læge "
-    "ansøgning frist ydelse støtte vejledning hjem børn tid svar spørgsmål"
-)
 GOALS = [
     "Jeg vil have et arbejde, hvor jeg har det godt.",
     "Jeg vil have min egen bolig inden jul.",
@@ -42,41 +36,6 @@ ACTIVITIES = [
     ("Jobcenter", "Kursus i at søge job", "Du lærer at skrive en god ansøgning."),
     ("Socialafdelingen", "Hjælp til budget", "Vi laver et budget sammen med dig."),
 ]
-
-
-def _sentence(rng, n=12):
-    words = [rng.choice(WORDS) for _ in range(n)]
-    return " ".join(words).capitalize() + "."
-
-
-def guides(count: int) -> int:
-    """Guide pages in SECTIONS sections under the home page, each with a few paragraphs of
-    everyday words, so search has many hits for common words like "plan" and "møde"."""
-    home = HomePage.objects.get()
-    existing = GuidePage.objects.filter(slug__startswith="bench-").count()
-    rng = random.Random(1)
-    sections = []
-    for number in range(SECTIONS):
-        slug = f"bench-emne-{number}"
-        section = GuideIndexPage.objects.filter(slug=slug).first()
-        if section is None:
-            section = GuideIndexPage(title=f"Emne {number + 1}", slug=slug, intro=_sentence(rng))
-            home.add_child(instance=section)
-        sections.append(section)
-    for number in range(existing, count):
-        section = sections[number % SECTIONS]
-        paragraphs = "".join(f"<p>{_sentence(rng, 18)}</p>" for _ in range(4))
-        section.add_child(
-            instance=GuidePage(
-                title=f"{rng.choice(WORDS).capitalize()} og {rng.choice(WORDS)} {number + 1}",
-                slug=f"bench-vejledning-{number + 1}",
-                summary=_sentence(rng),
-                body=[("paragraph", paragraphs), ("heading", "Det kan du gøre")],
-                live=True,
-            )
-        )
-        section.refresh_from_db()  # treebeard keeps numchild on the parent row
-    return count - existing
 
 
 def _users(emails: list[str], first_name: str) -> list:
