@@ -20,7 +20,14 @@ def citizen_page(view):
     return wrapper
 
 
+def id_param(value) -> int | None:
+    """A positive id from a query string or form field, or None. ASCII digits only ("²" is a
+    digit to str.isdigit() but not to int()), and within the database's integer range."""
+    if isinstance(value, str) and value.isascii() and value.isdigit() and 0 < int(value) < 2**63:
+        return int(value)
+    return None
+
+
 def older_than(request) -> int | None:
     """The `?foer=<id>` of "Vis ældre": show the comments before this one."""
-    value = request.GET.get("foer", "")
-    return int(value) if value.isdigit() else None
+    return id_param(request.GET.get("foer"))

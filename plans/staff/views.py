@@ -17,7 +17,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from .. import selectors, services
 from ..access_log import READ, WRITE, access_log_record
 from ..errors import PlanRuleError
-from ..http import older_than
+from ..http import id_param, older_than
 from ..models import AccessLogEntry, AuthorRole
 from .forms import AnswerForm
 
@@ -113,12 +113,8 @@ def plan_comments(request, pk):
         raise PermissionDenied
     plan = selectors.plan_for_staff(user=request.user, pk=pk)
     thread = selectors.comment_thread(plan=plan, before=older_than(request))
-    reply_to_pk = request.POST.get("reply_to") or request.GET.get("svar")
-    reply_to = (
-        selectors.comment_on_plan(plan=plan, pk=reply_to_pk)
-        if reply_to_pk and str(reply_to_pk).isdigit()
-        else None
-    )
+    reply_to_pk = id_param(request.POST.get("reply_to") or request.GET.get("svar"))
+    reply_to = selectors.comment_on_plan(plan=plan, pk=reply_to_pk) if reply_to_pk else None
     form = AnswerForm(request.POST or None, initial={"reply_to": reply_to and reply_to.pk})
     if request.method == "POST":
         if not request.user.has_perm("plans.add_comment"):

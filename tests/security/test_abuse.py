@@ -192,6 +192,9 @@ GETS = [
     ("access_log_far", CITIZEN, "/min-plan/hvem-har-set/?side=99999999999999999999"),
     ("comments_older", CITIZEN, "/min-plan/kommentarer/?foer=abc"),
     ("comments_older_big", CITIZEN, "/min-plan/kommentarer/?foer=99999999999999999999999"),
+    # "²" is a digit to str.isdigit() but not to int()
+    ("comments_older_superscript", CITIZEN, "/min-plan/kommentarer/?foer=%C2%B2"),
+    ("offer_goal_superscript", MEMBER, "/jeg-hjaelper/{plan}/tilbyd-hjaelp/?maal=%C2%B2"),
     ("comment_add_goal", CITIZEN, "/min-plan/kommentar/?goal=x&activity=%FF"),
     ("goal_id", CITIZEN, "/min-plan/maal/99999999999999999999999/"),
     ("offer_goal", MEMBER, "/jeg-hjaelper/{plan}/tilbyd-hjaelp/?maal=x"),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ...errors import PlanRuleError
+from ...http import id_param
 from ...people import citizen_name
 from .. import selectors, services
 from ..forms import OfferForm
@@ -71,9 +72,8 @@ def member_comment(request, plan_id: int, goal_id: int):
 def offer_new(request, plan_id: int):
     membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
     goals = selectors.goals_in_scope(membership=membership)
-    initial = {}
-    if request.GET.get("maal", "").isdigit():
-        initial["goal"] = int(request.GET["maal"])
+    goal_id = id_param(request.GET.get("maal"))
+    initial = {"goal": goal_id} if goal_id else {}
     form = OfferForm(request.POST or None, goals=goals, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
