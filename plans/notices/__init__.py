@@ -8,7 +8,7 @@ builders except `comments`, which sends its network part as a network notice.
 """
 
 from .comments import comment_notices_send, comment_notices_to_network_send
-from .delivery import EMAIL_INTERVAL, email_notice_claim, send_text_and_html
+from .delivery import email_notice_claim
 from .invitation import invitation_email_send
 from .mydata import erasure_request_notice_send
 from .network import (
@@ -24,7 +24,6 @@ from .network import (
 __all__ = [
     "ACCEPTED",
     "DECLINED",
-    "EMAIL_INTERVAL",
     "LEFT",
     "OFFER_ANSWERED",
     "OFFER_MADE",
@@ -35,5 +34,4 @@ __all__ = [
     "erasure_request_notice_send",
     "invitation_email_send",
     "network_notice_send",
-    "send_text_and_html",
 ]

@@ -6,9 +6,7 @@ database whether a membership is still active (plans.network.selectors).
 """
 
 from .invitations import (
-    MAX_INVITATIONS_PER_DAY,
     MAX_MEMBERS,
-    RESEND_AFTER,
     invitation_accept,
     invitation_check,
     invitation_check_for_resend,
@@ -28,9 +26,7 @@ from .members import (
 )
 
 __all__ = [
-    "MAX_INVITATIONS_PER_DAY",
     "MAX_MEMBERS",
-    "RESEND_AFTER",
     "invitation_accept",
     "invitation_check",
     "invitation_check_for_resend",
