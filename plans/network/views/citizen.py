@@ -33,7 +33,6 @@ def network(request, plan):
         {
             "plan": plan,
             "network": selectors.network_for_citizen(plan=plan),
-            "answer_form": OfferAnswerForm(),
             "max_members": services.MAX_MEMBERS,
         },
     )
