@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")
 
 from pathlib import Path  # noqa: E402
 

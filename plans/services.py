@@ -15,11 +15,18 @@ from django.utils.translation import gettext as _
 
 from portal.sanitize import sanitize_html
 
-from . import tasks
+from . import notices, tasks
 from .access_log import WRITE, access_log_record
 from .errors import PlanRuleError
 from .models import Activity, AuthorRole, Comment, Feedback, Goal, Plan
 from .people import actor_details
+
+
+def deliver_on_commit() -> None:
+    """After a write that held notices: send what is due once the write is committed. The
+    notices are already in the database, so a task that never runs delays them, loses none."""
+    transaction.on_commit(tasks.deliver_notices.enqueue)
+
 
 # --- Goals and feedback (the citizen's own words) ----
 
@@ -47,19 +54,14 @@ def goal_edit_by_citizen(*, goal: Goal, citizen, text: str) -> Goal:
 def feedback_give(
     *, plan: Plan, citizen, score: int, words: str = "", activity: Activity | None = None
 ) -> Feedback:
-    """One answer per plan and per activity; answering again replaces the earlier answer."""
+    """Keep a new answer with its date: earlier answers stay, so staff can follow the trend."""
     if not 1 <= score <= 5:
         raise PlanRuleError(_("Vælg et tal fra 1 til 5."))
     if activity is not None and activity.plan_id != plan.pk:
         raise PlanRuleError(_("Indsatsen hører ikke til din plan."))
-    with transaction.atomic():
-        feedback, _created = Feedback.objects.update_or_create(
-            plan=plan,
-            author=citizen,
-            activity=activity,
-            defaults={"score": score, "words": words.strip()},
-        )
-    return feedback
+    return Feedback.objects.create(
+        plan=plan, author=citizen, activity=activity, score=score, words=words.strip()
+    )
 
 
 # --- Comments ----
@@ -104,9 +106,8 @@ def comment_add(
             body_html=sanitize_html(body),
         )
         _log_staff_write(plan=plan, user=author, role=author_role, what=_("Skrev en kommentar"))
-        transaction.on_commit(lambda: tasks.send_comment_notices.enqueue(comment.pk))
-        # Network members hear only about goals they can see; that rule lives with the network.
-        transaction.on_commit(lambda: tasks.send_comment_notices_to_network.enqueue(comment.pk))
+        notices.comment_notices_record(comment=comment)
+        deliver_on_commit()
     return comment
 
 

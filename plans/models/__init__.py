@@ -2,19 +2,22 @@ r"""The plans app's models, one module per part of the domain; import them from 
 
 Imports between the modules point one way, from the bottom up:
 
-    organisation  ->  plan  ->  conversation  ->  records
-                          \->  network
+    organisation  ->  plan  ->  conversation  ->  records | history
+                          \->  network | notices
 
 `organisation` imports none of the others; `plan` only `organisation`; `conversation` and
-`network` only `plan` (and what it brings); `records` (the access log, notices, erasure requests)
-may import all of them. A model that needs one further up belongs in a higher module.
+`network` and `notices` only `plan` (and what it brings); `records` (the access log, erasure
+requests) and `history` may import all of them. A model that needs one further up belongs in a
+higher module.
 """
 
 from .conversation import AuthorRole, Comment, Feedback
+from .history import PlanEvent, PlanVisit
 from .network import Invitation, NetworkMembership, Offer, Relation
+from .notices import Frequency, Notice, NoticeEmail, NoticePreference
 from .organisation import Department, StaffProfile, Team
 from .plan import Activity, Decision, Goal, Meeting, Plan
-from .records import AccessLogEntry, AppendOnlyQuerySet, EmailNotice, ErasureRequest
+from .records import AccessLogEntry, AppendOnlyQuerySet, ErasureRequest
 
 __all__ = [
     "AccessLogEntry",
@@ -24,15 +27,20 @@ __all__ = [
     "Comment",
     "Decision",
     "Department",
-    "EmailNotice",
     "ErasureRequest",
     "Feedback",
+    "Frequency",
     "Goal",
     "Invitation",
     "Meeting",
     "NetworkMembership",
+    "Notice",
+    "NoticeEmail",
+    "NoticePreference",
     "Offer",
     "Plan",
+    "PlanEvent",
+    "PlanVisit",
     "Relation",
     "StaffProfile",
     "Team",

@@ -99,7 +99,8 @@ class Comment(models.Model):
 
 
 class Feedback(models.Model):
-    """The citizen's "Hvor meningsfuld er planen for dig?", for the plan or an activity."""
+    """One answer to "Hvor meningsfuld er planen / denne indsats for dig?", for the plan or an
+    activity. Every answer is kept with its date, so staff see the trend, not only the last."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="feedback")
     activity = models.ForeignKey(
@@ -112,22 +113,23 @@ class Feedback(models.Model):
         _("hvor meningsfuld"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     words = models.TextField(_("med dine egne ord"), blank=True, max_length=1000)
-    updated_at = models.DateTimeField(auto_now=True)
+    answered_at = models.DateTimeField(_("svaret"), default=timezone.now)
+
+    wagtail_reference_index_ignore = True
 
     class Meta:
+        ordering = ["-answered_at", "-pk"]
         verbose_name = _("tilbagemelding")
         verbose_name_plural = _("tilbagemeldinger")
+        permissions = [
+            ("view_value_report", _("Kan se rapporten Borgeroplevet værdi for egne teams")),
+            ("view_value_report_all", _("Kan se rapporten Borgeroplevet værdi for alle")),
+        ]
+        indexes = [
+            models.Index(fields=["plan", "activity", "answered_at"], name="plans_feedback_newest"),
+            models.Index(fields=["answered_at"], name="plans_feedback_month"),
+        ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "author"],
-                condition=Q(activity__isnull=True),
-                name="plans_feedback_one_per_plan",
-            ),
-            models.UniqueConstraint(
-                fields=["plan", "author", "activity"],
-                condition=Q(activity__isnull=False),
-                name="plans_feedback_one_per_activity",
-            ),
             models.CheckConstraint(
                 condition=Q(score__gte=1) & Q(score__lte=5), name="plans_feedback_score_1_to_5"
             ),

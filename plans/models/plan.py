@@ -45,6 +45,8 @@ class Plan(ClusterableModel):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    # Set when the plan is saved as Afsluttet (kept if it is reopened and closed again later).
+    archived_at = models.DateTimeField(_("afsluttet"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-updated_at"]
@@ -61,6 +63,27 @@ class Plan(ClusterableModel):
 
     def __str__(self):
         return str(_("Plan for %(name)s")) % {"name": self.citizen}
+
+    @property
+    def is_archived(self) -> bool:
+        return self.status == self.Status.ARCHIVED
+
+    def save(self, *args, **kwargs):
+        # Stamped here so every path that archives through the model (admin, services, the
+        # shell) records when; a plan archived by a bare UPDATE falls back to updated_at.
+        if self.is_archived and self.archived_at is None:
+            self.archived_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "archived_at"}
+        elif not self.is_archived:
+            self.archived_at = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "archived_at"}
+        super().save(*args, **kwargs)
+
+    @property
+    def ended_at(self):
+        return self.archived_at or self.updated_at if self.is_archived else None
 
 
 class Goal(Orderable):

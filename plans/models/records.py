@@ -1,4 +1,4 @@
-"""Records kept about a plan rather than in it: the access log, email notices, erasure requests."""
+"""Records kept about a plan rather than in it: the access log and erasure requests."""
 
 import datetime
 import hashlib
@@ -104,24 +104,6 @@ class AccessLogEntry(models.Model):
         # JSON keeps field boundaries unambiguous ("ab","c" differs from "a","bc").
         payload = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(payload.encode()).hexdigest()
-
-
-class EmailNotice(models.Model):
-    """When a person was last emailed about a plan, so they get at most one email an hour."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    sent_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "recipient"], name="plans_one_notice_row")
-        ]
-
-    def __str__(self):
-        return f"{self.recipient_id} {self.sent_at}"
 
 
 class ErasureRequest(models.Model):

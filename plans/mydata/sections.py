@@ -174,7 +174,7 @@ def feedback(feedback: Feedback) -> dict:
         "activity_id": feedback.activity_id,
         "score": feedback.score,
         "words": feedback.words,
-        "updated_at": feedback.updated_at,
+        "answered_at": feedback.answered_at,
     }
 
 

@@ -8,11 +8,12 @@ because the municipality must keep case records by law.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import tasks
+from .. import notices
 from ..access_log import READ, plan_lock
 from ..errors import PlanRuleError
 from ..models import AuthorRole, Comment, ErasureRequest, NetworkMembership, Plan
 from ..network import services as network_services
+from ..services import deliver_on_commit
 from . import selectors
 
 
@@ -61,5 +62,6 @@ def erasure_request(*, plan: Plan, citizen) -> tuple[ErasureRequest, bool]:
     if existing is not None:
         return existing, False
     request = ErasureRequest.objects.create(plan=plan, citizen=citizen)
-    transaction.on_commit(lambda: tasks.send_erasure_request_notice.enqueue(request.pk))
+    notices.erasure_request_notice_record(request=request)
+    deliver_on_commit()
     return request, True

@@ -1,16 +1,16 @@
-"""Email notices about plans: who hears about what, in which words, and how often.
+"""Email notices about plans: who hears about what, in which words, and when.
 
 Every notice says who did something, never what: a plan holds health and social details that do
-not belong in an inbox. A person gets at most one email an hour per plan (delivery). The tasks
-in plans.tasks call the `*_send` functions with ids; the invitation email alone is sent at once
-by the network's services. Inside, every module imports `delivery`, none imports another's
-builders except `comments`, which sends its network part as a network notice.
+not belong in an inbox. An event holds its notices in its own transaction (the `*_record`
+functions); `notices_deliver` sends them at once or in the person's digest (delivery). The
+invitation email alone is sent directly, to an address that has no account yet. Inside, every
+module imports `delivery`; none imports another's builders.
 """
 
-from .comments import comment_notices_send, comment_notices_to_network_send
-from .delivery import email_notice_claim
+from .comments import comment_notices_record
+from .delivery import notice_preference_set, notices_deliver
 from .invitation import invitation_email_send
-from .mydata import erasure_request_notice_send
+from .mydata import erasure_request_notice_record
 from .network import (
     ACCEPTED,
     DECLINED,
@@ -18,7 +18,7 @@ from .network import (
     OFFER_ANSWERED,
     OFFER_MADE,
     REMOVED,
-    network_notice_send,
+    network_notice_record,
 )
 
 __all__ = [
@@ -28,10 +28,10 @@ __all__ = [
     "OFFER_ANSWERED",
     "OFFER_MADE",
     "REMOVED",
-    "comment_notices_send",
-    "comment_notices_to_network_send",
-    "email_notice_claim",
-    "erasure_request_notice_send",
+    "comment_notices_record",
+    "erasure_request_notice_record",
     "invitation_email_send",
-    "network_notice_send",
+    "network_notice_record",
+    "notice_preference_set",
+    "notices_deliver",
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Invitation, NetworkMembership, Offer, Plan
 from ..people import citizen_name
-from .delivery import email_notice_claim, send_text_and_html, site_url
+from .delivery import notice_record, site_url
 
 # The kinds of network notice, as the task queue carries them.
 ACCEPTED, DECLINED, REMOVED, LEFT = "accepted", "declined", "removed", "left"
@@ -18,32 +18,30 @@ OFFER_MADE, OFFER_ANSWERED = "offer_made", "offer_answered"
 
 @dataclass
 class Notice:
-    """One email about the network: to whom, and the few lines it says."""
+    """What one person hears about the network: the few lines a notice or digest says."""
 
     plan: Plan
     recipient: object  # the user, or None when their account is gone
-    recipient_name: str
     subject: str
     lines: list[str] = field(default_factory=list)
     link: str = ""
     link_text: str = ""
+    urgent: bool = False
 
 
-def send_notice(notice: Notice) -> int:
-    """Send under the one-an-hour rule; 0 when the person has no address or had one lately."""
-    person = notice.recipient
-    if person is None or not person.email:
-        return 0
-    if not email_notice_claim(plan_id=notice.plan.pk, recipient_id=person.pk):
-        return 0
-    context = {name: getattr(notice, name) for name in notice.__dataclass_fields__}
-    send_text_and_html(
-        to=person.email,
-        subject=f"Fællesplan: {notice.subject}",
-        template="plans/email/network_notice",
-        context=context,
+def hold(notice: Notice, *, kind: str) -> int:
+    """Hold the notice for its recipient (plans.notices.delivery sends it); 1 if held."""
+    held = notice_record(
+        recipient=notice.recipient,
+        plan=notice.plan,
+        kind=kind,
+        subject=notice.subject,
+        lines=notice.lines,
+        link=notice.link,
+        link_text=notice.link_text,
+        urgent=notice.urgent,
     )
-    return 1
+    return int(held is not None)
 
 
 def _invitation_accepted(invitation: Invitation) -> Notice:
@@ -51,7 +49,6 @@ def _invitation_accepted(invitation: Invitation) -> Notice:
     return Notice(
         plan=plan,
         recipient=plan.citizen,
-        recipient_name=citizen_name(plan.citizen),
         subject=_("%(name)s har sagt ja til at være med i dit netværk") % {"name": name},
         lines=[
             _(
@@ -70,7 +67,6 @@ def _invitation_declined(invitation: Invitation) -> Notice:
     return Notice(
         plan=plan,
         recipient=plan.citizen,
-        recipient_name=citizen_name(plan.citizen),
         subject=_("%(name)s har sagt nej tak til din invitation") % {"name": invitation.name},
         lines=[_("Det er helt i orden. Du kan invitere andre, når du vil.")],
         link=site_url("network:index"),
@@ -83,7 +79,6 @@ def _member_removed(membership: NetworkMembership) -> Notice:
     return Notice(
         plan=membership.plan,
         recipient=membership.user,
-        recipient_name=membership.name,
         subject=_("Du er ikke længere med i netværket omkring %(citizen)s") % {"citizen": citizen},
         lines=[
             _(
@@ -92,6 +87,8 @@ def _member_removed(membership: NetworkMembership) -> Notice:
             )
             % {"citizen": citizen}
         ],
+        # Time-critical: a person who helps should not keep trying a closed door for a day.
+        urgent=True,
     )
 
 
@@ -100,7 +97,6 @@ def _member_left(membership: NetworkMembership) -> Notice:
     return Notice(
         plan=plan,
         recipient=plan.citizen,
-        recipient_name=citizen_name(plan.citizen),
         subject=_("%(name)s har forladt dit netværk") % {"name": membership.name},
         lines=[_("%(name)s kan ikke længere se din plan.") % {"name": membership.name}],
         link=site_url("network:index"),
@@ -115,7 +111,6 @@ def _offer_made(offer: Offer) -> Notice:
     return Notice(
         plan=plan,
         recipient=plan.citizen,
-        recipient_name=citizen_name(plan.citizen),
         subject=_("%(name)s tilbyder at hjælpe dig") % {"name": name},
         lines=[
             _("%(name)s har tilbudt at hjælpe dig med et af dine mål.") % {"name": name},
@@ -131,7 +126,6 @@ def _offer_answered(offer: Offer) -> Notice:
     return Notice(
         plan=offer.plan,
         recipient=offer.membership.user,
-        recipient_name=offer.membership.name,
         subject=_("%(citizen)s har svaret på dit tilbud") % {"citizen": citizen},
         lines=[_("Log ind og se svaret fra %(citizen)s.") % {"citizen": citizen}],
         link=site_url("network:member_plan", offer.plan_id),
@@ -154,11 +148,11 @@ NETWORK_NOTICES = {
 }
 
 
-def network_notice_send(*, kind: str, object_id: int) -> int:
-    """Build and send one network notice; nothing when the thing is gone (nothing to tell)."""
+def network_notice_record(*, kind: str, object_id: int) -> int:
+    """Hold one network notice, inside the event's transaction; 0 when the thing is gone."""
     queryset, build = NETWORK_NOTICES[kind]
     found = queryset.filter(pk=object_id).first()
     if found is None:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        return send_notice(build(found))
+        return hold(build(found), kind=kind)

@@ -33,7 +33,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"https://{ALLOWED_HOSTS[0]}")
+# No default: a guess (the first host, the dev port) would send people links that go nowhere.
+SITE_URL = env.str("SITE_URL")
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 # Background email goes through the django-tasks-db worker (`manage.py db_worker`).
 INSTALLED_APPS += ["django_tasks_db"]

@@ -151,7 +151,6 @@ def poisoned(live_site):
         whole_plan=True,
         goals=[],
         message="\n".join(PAYLOADS),
-        site_url="http://testserver/",
     )
     Invitation.objects.filter(pk=invitation.pk).update(token_hash=hash_token(TOKEN))
     world.invitation_email = next(

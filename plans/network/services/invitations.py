@@ -70,7 +70,6 @@ def invitation_send(
     whole_plan: bool,
     goals: list[Goal],
     message: str = "",
-    site_url: str,
 ) -> Invitation:
     # Two quick clicks must not both pass the limits.
     plan_lock(plan=plan)
@@ -99,12 +98,12 @@ def invitation_send(
     # Sent here, inside the transaction, not through the task queue: a queued task would keep
     # the link (the token) in the database, which the privacy rules forbid. If sending fails,
     # the transaction rolls back and the citizen is asked to try again; nothing half-saved.
-    notices.invitation_email_send(invitation=invitation, token=token, site_url=site_url)
+    notices.invitation_email_send(invitation=invitation, token=token)
     return invitation
 
 
 @transaction.atomic
-def invitation_resend(*, invitation: Invitation, site_url: str) -> Invitation:
+def invitation_resend(*, invitation: Invitation) -> Invitation:
     """A new link; the old one stops working at once, because only the new hash is kept."""
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.DECLINED):
         raise PlanRuleError(_("Personen har allerede svaret på invitationen."))
@@ -119,7 +118,7 @@ def invitation_resend(*, invitation: Invitation, site_url: str) -> Invitation:
     invitation.sent_at = now
     invitation.expires_at = now + timedelta(days=Invitation.VALID_DAYS)
     invitation.save(update_fields=["token_hash", "status", "sent_at", "expires_at"])
-    notices.invitation_email_send(invitation=invitation, token=token, site_url=site_url)
+    notices.invitation_email_send(invitation=invitation, token=token)
     return invitation
 
 

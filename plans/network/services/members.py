@@ -5,17 +5,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ... import notices, tasks
+from ... import notices
 from ...access_log import READ, WRITE, access_log_record
 from ...errors import PlanRuleError
 from ...models import AuthorRole, Goal, NetworkMembership, Offer
-from ...services import comment_add
+from ...services import comment_add, deliver_on_commit
 from .. import selectors
 
 
 def notify(kind: str, object_id: int) -> None:
-    """Queue a network notice once the write is committed (plans.notices says who hears it)."""
-    transaction.on_commit(lambda: tasks.send_network_notice.enqueue(kind, object_id))
+    """Hold the network notice in the write's own transaction (plans.notices says who hears
+    it) and send what is due once the write is committed."""
+    notices.network_notice_record(kind=kind, object_id=object_id)
+    deliver_on_commit()
 
 
 # --- Ending access ----

@@ -16,10 +16,6 @@ from .. import selectors, services
 from ..forms import InvitationForm, OfferAnswerForm
 
 
-def _site_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 def _message_each(request, error: PlanRuleError) -> None:
     for text in error.messages:
         messages.error(request, text)
@@ -63,7 +59,6 @@ def invitation_new(request, plan):
                 whole_plan=form.whole_plan,
                 goals=goals,
                 message=form.cleaned_data["message"],
-                site_url=_site_url(request),
             )
         except PlanRuleError as error:
             form.add_error(None, error)
@@ -93,7 +88,7 @@ def invitation_new(request, plan):
 def invitation_resend(request, plan, invitation_id: int):
     invitation = selectors.invitation_of_plan(plan=plan, invitation_id=invitation_id)
     try:
-        services.invitation_resend(invitation=invitation, site_url=_site_url(request))
+        services.invitation_resend(invitation=invitation)
     except PlanRuleError as error:
         _message_each(request, error)
     except (SMTPException, OSError):

@@ -74,7 +74,6 @@ def invite(network_world):
             whole_plan=whole_plan,
             goals=[network_world.shared_goal] if goals is None else goals,
             message="Du er god til at køre bil.",
-            site_url="http://testserver/",
         )
         (message,) = mail.outbox
         return invitation, INVITATION_LINK.search(message.body).group(1)

@@ -158,7 +158,7 @@ def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, networ
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now() - timedelta(hours=2))
     invitation.refresh_from_db()
     mail.outbox.clear()
-    services.invitation_resend(invitation=invitation, site_url="http://testserver/")
+    services.invitation_resend(invitation=invitation)
     (message,) = mail.outbox
     new_link = LINK.search(message.body).group(1)
 
@@ -170,7 +170,7 @@ def test_resending_makes_a_new_link_and_the_old_one_stops_working(client, networ
 def test_resending_right_away_is_refused(network_world, invite):
     invitation, _ = invite()
     with pytest.raises(Exception, match="Vent en time"):
-        services.invitation_resend(invitation=invitation, site_url="http://testserver/")
+        services.invitation_resend(invitation=invitation)
 
 
 def test_withdrawn_and_expired_links_get_one_plain_page_that_reveals_nothing(
