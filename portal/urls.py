@@ -28,6 +28,7 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("soeg/", search_views.search, name="search"),
     path("min-plan/", include("plans.urls")),
+    path("indstillinger/", include("plans.preferences.urls")),
     path("", include("plans.network.urls")),
     path(".well-known/security.txt", security_txt, name="security_txt"),
 ]

@@ -8,6 +8,7 @@ module imports `delivery`; none imports another's builders.
 """
 
 from .comments import comment_notices_record
+from .decisions import decision_notice_record
 from .delivery import notice_preference_set, notices_deliver
 from .invitation import invitation_email_send
 from .mydata import erasure_request_notice_record
@@ -29,6 +30,7 @@ __all__ = [
     "OFFER_MADE",
     "REMOVED",
     "comment_notices_record",
+    "decision_notice_record",
     "erasure_request_notice_record",
     "invitation_email_send",
     "network_notice_record",

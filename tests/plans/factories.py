@@ -299,3 +299,16 @@ def assert_shows_nothing_of_mettes_plan(body: str) -> None:
     assert SECRET not in body
     assert "Mettes kommentar" not in body
     assert "Plan for Mette" not in body
+
+
+# --- Notices: what waits for the digest ---
+
+
+def deliver_digests(days: int = 8) -> int:
+    """Send every held notice as if the digests had fallen due (the weekly one within 8 days),
+    the way `manage.py send_notices` does from cron. Returns how many emails went."""
+    from django.utils import timezone
+
+    from plans.notices import notices_deliver
+
+    return notices_deliver(now=timezone.now() + datetime.timedelta(days=days))

@@ -472,6 +472,7 @@ TRANSPORT_SETTINGS = [
 def production_transport_settings(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "observatory-test")
     monkeypatch.setenv("ALLOWED_HOSTS", "plan.example.dk")
+    monkeypatch.setenv("SITE_URL", "https://plan.example.dk")
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/unused.sqlite3")
     monkeypatch.delenv("SECURE_SSL_REDIRECT", raising=False)
     # production.py changes base's lists and dicts in place (INSTALLED_APPS +=, STORAGES[...]),

@@ -21,7 +21,7 @@ from plans.models import (
 )
 from plans.mydata import selectors
 from plans.network import services as network_services
-from tests.plans.factories import citizen, fill_plan
+from tests.plans.factories import citizen, deliver_digests, fill_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -228,8 +228,10 @@ def test_a_member_deletes_their_account_after_confirming_their_password(
     membership = NetworkMembership.objects.get(pk=mine_data_world.membership.pk)
     assert membership.user_id is None and membership.status == NetworkMembership.Status.LEFT
     assert Offer.objects.filter(pk=offer.pk, plan=mine_data_world.plan).exists()
-    # Mette is told that Lene left, as when anyone leaves.
-    assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
+    # Mette is told that Lene left, as when anyone leaves (in her morning digest).
+    deliver_digests()
+    (to_mette,) = [m for m in mail.outbox if m.to == ["mette@example.dk"]]
+    assert "Lene har forladt dit netværk" in to_mette.body
     # The citizen's page shows the comment under its new name.
     mette = Client()
     mette.force_login(mine_data_world.citizen)
@@ -287,9 +289,9 @@ def test_a_citizens_erasure_request_reaches_the_coordinator_once(
     [email] = mail.outbox
     assert email.to == ["koordinator@example.dk"]
     assert "Mette" in email.body and "slettet" in email.body
-    # The exact link to the plan in the admin: WAGTAILADMIN_BASE_URL + planer:edit.
+    # At once (urgent), with the exact link to the plan in the admin: SITE_URL + planer:edit.
     edit_link = "http://testserver" + reverse("planer:edit", args=[mine_data_world.plan.pk])
-    assert f"Se planen: {edit_link}" in email.body
+    assert f"Se planen:\n{edit_link}" in email.body
     # No plan content in the inbox.
     assert mine_data_world.plan.what_matters not in email.body
     html = client.get(DATA).content.decode()

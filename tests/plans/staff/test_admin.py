@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from plans.models import AccessLogEntry, Comment, Plan
 from plans.services import comment_add
-from tests.plans.factories import fill_plan
+from tests.plans.factories import deliver_digests, fill_plan
 
 
 @pytest.fixture
@@ -139,7 +139,10 @@ def test_the_caseworker_answers_a_comment_from_the_admin(
     assert response.status_code == 302
     answer = Comment.objects.get(body="På tirsdag kl. 10")
     assert answer.reply_to == question and answer.author_role == "staff"
-    assert [m.to for m in mailoutbox] == [["mette@example.dk"]]
+    # "Borgeren får en e-mail om, at du har svaret": in her morning digest, never dropped.
+    deliver_digests()
+    (to_mette,) = [m for m in mailoutbox if m.to == ["mette@example.dk"]]
+    assert "har svaret dig i din plan" in to_mette.body
     whats = list(AccessLogEntry.objects.order_by("pk").values_list("action", "what"))
     assert whats == [("read", "Kommentarer"), ("write", "Skrev en kommentar")]
 
