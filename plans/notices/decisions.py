@@ -23,7 +23,8 @@ def decision_notice_record(*, decision: Decision) -> int:
             subject=_("Du har fået en afgørelse fra kommunen"),
             lines=[
                 _("Læs den, når du logger ind. Der står, hvorfor, og hvad det betyder for dig."),
-                _("Er du uenig, kan du klage til og med den %(deadline)s.") % {"deadline": deadline},
+                _("Er du uenig, kan du klage til og med den %(deadline)s.")
+                % {"deadline": deadline},
             ],
             link=site_url("plans:min_plan") + f"#afgoerelse-{decision.pk}",
             link_text=_("Læs afgørelsen"),
