@@ -252,6 +252,15 @@ URLS = [
         reauth=True,
     ),
     Url("erasure_request", lambda w: _r("plans:erasure_request"), "citizen", False, post={}),
+    # The person's own settings: about them, never about a plan
+    Url("notice_settings", lambda w: _r("preferences:notices"), "citizen", names_object=False),
+    Url(
+        "notice_settings",
+        lambda w: _r("preferences:notices"),
+        "citizen",
+        False,
+        post={"frequency": "immediate"},
+    ),
     # The Wagtail admin
     Url("admin_index", lambda w: _r("planer:index"), "admin", names_object=False),
     Url("admin_edit", lambda w: _r("planer:edit", w.plan.pk), "admin"),
