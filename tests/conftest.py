@@ -125,9 +125,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def live_site(live_server, transactional_db, django_db_serialized_rollback, django_db_setup):
+def live_site(
+    live_server, transactional_db, django_db_serialized_rollback, django_db_setup, settings
+):
     """A live server with the demo pages. Transactional tests flush the database; serialized
-    rollback brings back what data migrations made, and the site is built again for each test."""
+    rollback brings back what data migrations made, and the site is built again for each test.
+    Links in emails point at this server (SITE_URL), as they point at the real site."""
     from django.core.cache import cache
     from django.db import connection
 
@@ -138,6 +141,7 @@ def live_site(live_server, transactional_db, django_db_serialized_rollback, djan
     # counters and used one-time codes of one test do not reach the next.
     cache.clear()
     seed_pages()
+    settings.SITE_URL = live_server.url
     return live_server
 
 
