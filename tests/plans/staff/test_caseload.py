@@ -37,6 +37,14 @@ LISTING_QUERIES = 12
 DASHBOARD_QUERIES = 19
 
 
+@pytest.fixture(autouse=True)
+def clock():
+    """Times are counted from the start of each test, so a long run that passes midnight does
+    not move the complaint-deadline window under a test."""
+    global NOW, TODAY
+    NOW, TODAY = timezone.now(), timezone.localdate()
+
+
 def _ago(**kwargs):
     return NOW - datetime.timedelta(**kwargs)
 
