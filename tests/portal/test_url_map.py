@@ -48,6 +48,7 @@ URL_MAP = [
     ("plans:my_data", {}, "/min-plan/mine-data/"),
     ("plans:my_data_json", {}, "/min-plan/mine-data.json"),
     ("plans:plan_feedback", {}, "/min-plan/meningsfuld/"),
+    ("plans_admin:caseload", {}, "/admin/mine-borgere/"),
     ("plans_admin:comments", {"pk": 7}, "/admin/plan-kommentarer/7/"),
     ("preferences:notices", {}, "/indstillinger/beskeder/"),
 ]
