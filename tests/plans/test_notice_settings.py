@@ -69,3 +69,10 @@ def test_a_wrong_choice_gets_a_plain_message_and_saves_nothing(client, world, ba
     assert f'<ul class="errorlist" id="id_frequency_error"><li>{message}</li></ul>' in html
     assert "<b>x</b>" not in html
     assert not NoticePreference.objects.exists()
+
+
+def test_staff_reach_the_page_from_their_caseload(client, world):
+    client.force_login(world.coordinator)
+    for page in ["/admin/mine-borgere/", "/admin/"]:
+        html = client.get(page).content.decode()
+        assert f'<a href="{URL}">Vælg, hvor tit du får e-mail om dine borgere</a>' in html, page
