@@ -17,6 +17,7 @@ from .network import (
     LEFT,
     OFFER_ANSWERED,
     OFFER_MADE,
+    PLAN_ARCHIVED,
     REMOVED,
     network_notice_record,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "LEFT",
     "OFFER_ANSWERED",
     "OFFER_MADE",
+    "PLAN_ARCHIVED",
     "REMOVED",
     "comment_notices_record",
     "erasure_request_notice_record",

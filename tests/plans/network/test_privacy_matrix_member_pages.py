@@ -88,7 +88,7 @@ ROLES = [
 @pytest.mark.parametrize("role", ROLES)
 def test_only_an_active_member_reaches_the_member_pages(network_world, people, role, page):
     response = _client(people[role]).get(_member_url(page, network_world))
-    expected = {"member": 200, "anonymous": 302}.get(role, 404)
+    expected = {"member": 200, "anonymous": 302, "removed_member": 403}.get(role, 404)
     assert response.status_code == expected
     if role == "anonymous":
         assert response["Location"].startswith("/konto/login/")
@@ -98,7 +98,7 @@ def test_only_an_active_member_reaches_the_member_pages(network_world, people, r
 def test_only_an_active_member_may_comment_on_a_shared_goal(network_world, people, role):
     url = f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
     response = _client(people[role]).post(url, {"body": "Hej"})
-    expected = {"member": 302, "anonymous": 302}.get(role, 404)
+    expected = {"member": 302, "anonymous": 302, "removed_member": 403}.get(role, 404)
     assert response.status_code == expected
 
 
