@@ -12,7 +12,7 @@ from plans import notices
 from plans.errors import PlanRuleError
 from plans.models import Comment, NetworkMembership, Notice, Offer, Plan, Relation
 from plans.network import selectors, services
-from tests.plans.factories import NETWORK_ACTIVITY_TITLES, citizen
+from tests.plans.factories import NETWORK_ACTIVITY_TITLES, admin_form_data, citizen
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_the_admin_archiving_locks_the_member_out(client, network_world, member,
     client.force_login(network_world.coordinator)
     edit = client.get(reverse("planer:edit", args=[network_world.plan.pk]))
     assert edit.status_code == 200
-    data = _admin_form_data(edit.context["form"])
+    data = admin_form_data(edit.context["form"])
     data["status"] = Plan.Status.ARCHIVED
     response = client.post(reverse("planer:edit", args=[network_world.plan.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -96,30 +96,6 @@ def test_the_admin_archiving_locks_the_member_out(client, network_world, member,
     body = _client(member.user).get(f"/jeg-hjaelper/{network_world.plan.pk}/").content.decode()
     assert "Planen er afsluttet" in body
     assert "Jeg vil have et job" not in body
-
-
-def _admin_form_data(form):
-    """What the browser would send back for the admin's plan form as it stands."""
-    data = {}
-    for bound in form:
-        value = bound.value()
-        if value is not None and not bound.field.disabled:
-            data[bound.html_name] = value
-    for formset in form.formsets.values():
-        data.update(
-            {
-                f"{formset.prefix}-TOTAL_FORMS": str(len(formset.forms)),
-                f"{formset.prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
-                f"{formset.prefix}-MIN_NUM_FORMS": "0",
-                f"{formset.prefix}-MAX_NUM_FORMS": "1000",
-            }
-        )
-        for child in formset.forms:
-            for bound in child:
-                value = bound.value()
-                if value not in (None, False):
-                    data[bound.html_name] = value
-    return {key: value for key, value in data.items() if value != ""}
 
 
 def test_on_a_finished_plan_nothing_a_member_does_is_written(network_world, member, helped):
