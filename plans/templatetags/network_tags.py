@@ -26,14 +26,15 @@ def header_roles(context):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return SimpleNamespace(has_plan=False, helps=False)
+    session = getattr(request, "session", None)
     roles = getattr(user, "_plans_header_roles", None)  # learned by this request's own reads
-    stored = request.session.get(SESSION_KEY)
+    stored = session.get(SESSION_KEY) if session is not None else None
     if roles is None and stored is not None:
         roles = stored
     if roles is None:
         roles = _header_roles(user=user)
-    if stored != list(roles):
-        request.session[SESSION_KEY] = list(roles)
+    if session is not None and stored != list(roles):
+        session[SESSION_KEY] = list(roles)
     has_plan, helps = roles
     return SimpleNamespace(has_plan=has_plan, helps=helps)
 
