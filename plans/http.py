@@ -1,10 +1,15 @@
-"""Request helpers shared by the plans' views: the citizen's own plan or 404, and paging."""
+"""Request helpers shared by the plans' views: the citizen's own plan or 404, a finished plan
+kept read-only, and paging."""
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
 
+from .errors import PlanRuleError
 from .selectors import plan_for_citizen_or_404
+from .services import refuse_if_archived
 
 
 def citizen_page(view):
@@ -18,6 +23,27 @@ def citizen_page(view):
         return view(request, plan, *args, **kwargs)
 
     return wrapper
+
+
+def writes_to_plan(back: str):
+    """For a page that only writes (a form and its POST), after citizen_page: on a finished plan
+    the citizen is sent back to `back` (a URL name) with the reason, and nothing is written.
+    The services refuse the write as well; this keeps her from filling in a form for nothing."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, plan, *args, **kwargs):
+            try:
+                refuse_if_archived(plan=plan)
+            except PlanRuleError as error:
+                for text in error.messages:
+                    messages.error(request, text)
+                return redirect(back)
+            return view(request, plan, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
 
 
 def id_param(value) -> int | None:

@@ -10,9 +10,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, F, IntegerField, Prefetch, Q, QuerySet, When
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
     AccessLogEntry,
@@ -23,6 +24,7 @@ from .models import (
     Feedback,
     Goal,
     NetworkMembership,
+    Offer,
     Plan,
 )
 
@@ -32,14 +34,36 @@ COMMENTS_PER_PAGE = 50
 
 
 def plan_for_citizen(*, user) -> Plan | None:
-    """The citizen's plan in use (archived plans stay out of the way), or None."""
+    """The citizen's plan in use; with none, her latest finished plan (shown read-only, see
+    plan.is_archived); or None. A new plan in use takes over Min plan at once."""
     if not user.is_authenticated:
         return None
-    return (
+    plan = (
         Plan.objects.select_related("coordinator__department", "coordinator__user")
-        .filter(citizen=user, status=Plan.Status.ACTIVE)
+        .filter(citizen=user)
+        # For the site header (plans.network.selectors.header_roles), in the same query.
+        .annotate(citizen_helps=Exists(_helps(user)))
+        .order_by(
+            Case(When(status=Plan.Status.ACTIVE, then=0), default=1, output_field=IntegerField()),
+            F("archived_at").desc(nulls_last=True),
+            "-updated_at",
+            "-pk",
+        )
         .first()
     )
+    if plan is not None:
+        remember_header_roles(user, has_plan=True, helps=plan.citizen_helps)
+    return plan
+
+
+def _helps(user) -> QuerySet[NetworkMembership]:
+    return NetworkMembership.objects.filter(user=user, status=NetworkMembership.Status.ACTIVE)
+
+
+def remember_header_roles(user, *, has_plan: bool, helps: bool) -> None:
+    """Keep what a page's own query learned about the person for the site header's links, on
+    the request's user object (it lives for one request), so the header asks nothing more."""
+    user._plans_header_roles = (bool(has_plan), bool(helps))
 
 
 def plan_for_citizen_or_404(*, user) -> Plan:
@@ -84,19 +108,25 @@ def comment_on_plan(*, plan: Plan, pk) -> Comment:
     return get_or_404(Comment.objects.filter(plan=plan), pk=pk)
 
 
+def valid_id(value) -> int | None:
+    """An id as the database can look it up, or None: <int:> accepts any number of digits, and
+    a lookup past the database's integer range raises (OverflowError on SQLite, DataError on
+    PostgreSQL) instead of matching none."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
+
+
 def get_or_404(queryset, **ids):
     """The one object of `queryset` (already limited by a selector to what the person may see)
     with these ids; anything else, a malformed id or one past the database's integer range,
     answers 404 like an object that does not exist."""
     lookups = {}
     for name, value in ids.items():
-        try:
-            lookups[name] = int(value)
-        except (TypeError, ValueError):
-            raise Http404 from None
-        if not 0 < lookups[name] < 2**63:
-            # <int:> accepts any number of digits; a lookup past the database's integer range
-            # raises (OverflowError on SQLite, DataError on PostgreSQL) instead of matching none.
+        lookups[name] = valid_id(value)
+        if lookups[name] is None:
             raise Http404
     try:
         return queryset.get(**lookups)
@@ -145,6 +175,8 @@ class MinPlan:
     decisions: list
     thread: CommentThread
     plan_feedback: Feedback | None
+    network_help: dict = field(default_factory=dict)  # goal id -> accepted offers
+    offers_waiting: int = 0  # offers of help waiting for her answer
 
 
 def comment_thread(
@@ -215,6 +247,17 @@ def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
     plan_feedback = Feedback.objects.filter(
         plan=plan, author_id=plan.citizen_id, activity__isnull=True
     ).first()
+    # One query for the network: the help she said yes to, and how many offers wait for her
+    # answer (only those of people still in the network can be answered).
+    offers = list(
+        Offer.objects.filter(plan=plan)
+        .filter(
+            Q(status=Offer.Status.ACCEPTED)
+            | Q(status=Offer.Status.WAITING, membership__status=NetworkMembership.Status.ACTIVE)
+        )
+        .select_related("membership")
+        .order_by("created_at", "pk")
+    )
     return MinPlan(
         plan=plan,
         goals=list(by_goal.values()),
@@ -224,7 +267,22 @@ def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
         decisions=decisions,
         thread=comment_thread(plan=plan),
         plan_feedback=plan_feedback,
+        network_help=help_by_goal([o for o in offers if o.status == Offer.Status.ACCEPTED]),
+        offers_waiting=sum(o.status == Offer.Status.WAITING for o in offers),
     )
+
+
+def help_by_goal(offers) -> dict[int, list[Offer]]:
+    """Accepted offers by goal, each with `helper_name`: the name the citizen gave, or for a
+    person no longer in the network "et tidligere netværksmedlem" (their help stays)."""
+    by_goal: dict[int, list[Offer]] = {}
+    for offer in offers:
+        offer.from_former_member = not offer.membership.is_active
+        offer.helper_name = (
+            _("et tidligere netværksmedlem") if offer.from_former_member else offer.membership.name
+        )
+        by_goal.setdefault(offer.goal_id, []).append(offer)
+    return by_goal
 
 
 def feedback_for(*, plan: Plan, citizen, activity: Activity | None = None) -> Feedback | None:

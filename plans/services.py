@@ -28,10 +28,18 @@ def deliver_on_commit() -> None:
     transaction.on_commit(tasks.deliver_notices.enqueue)
 
 
+def refuse_if_archived(*, plan: Plan) -> None:
+    """A finished plan is kept as it was: every write to it is refused, whoever tries (the
+    pages hide the forms too, but the rule is here)."""
+    if plan.is_archived:
+        raise PlanRuleError(_("Planen er afsluttet. Du kan læse den, men ikke ændre den."))
+
+
 # --- Goals and feedback (the citizen's own words) ----
 
 
 def goal_add_by_citizen(*, plan: Plan, citizen, text: str) -> Goal:
+    refuse_if_archived(plan=plan)
     with transaction.atomic():
         last = plan.goals.aggregate(last=Max("sort_order"))["last"]
         return Goal.objects.create(
@@ -46,6 +54,7 @@ def goal_edit_by_citizen(*, goal: Goal, citizen, text: str) -> Goal:
     """The citizen may reword goals they wrote; goals written by staff are changed with staff."""
     if goal.written_by != Goal.WrittenBy.CITIZEN or goal.plan.citizen_id != citizen.pk:
         raise PlanRuleError(_("Du kan kun rette de mål, du selv har skrevet."))
+    refuse_if_archived(plan=goal.plan)
     goal.text = text.strip()
     goal.save(update_fields=["text"])
     return goal
@@ -55,6 +64,7 @@ def feedback_give(
     *, plan: Plan, citizen, score: int, words: str = "", activity: Activity | None = None
 ) -> Feedback:
     """Keep a new answer with its date: earlier answers stay, so staff can follow the trend."""
+    refuse_if_archived(plan=plan)
     if not 1 <= score <= 5:
         raise PlanRuleError(_("Vælg et tal fra 1 til 5."))
     if activity is not None and activity.plan_id != plan.pk:
@@ -85,6 +95,7 @@ def comment_add(
     reply_to: Comment | None = None,
     author_name: str | None = None,
 ) -> Comment:
+    refuse_if_archived(plan=plan)
     body = body.strip()
     _check_comment_body(body)
     for target in (goal, activity, reply_to):
@@ -131,6 +142,7 @@ def comment_edit(*, comment: Comment, user, body: str) -> Comment:
         raise PlanRuleError(_("Du kan kun rette dine egne kommentarer."))
     if not comment_can_edit(comment=comment, user=user):
         raise PlanRuleError(comment_edit_too_late_message())
+    refuse_if_archived(plan=comment.plan)
     body = body.strip()
     _check_comment_body(body)
     with transaction.atomic():
@@ -149,6 +161,7 @@ def comment_delete(*, comment: Comment, user) -> Comment:
     so answers to it still make sense."""
     if comment.author_id != user.pk:
         raise PlanRuleError(_("Du kan kun slette dine egne kommentarer."))
+    refuse_if_archived(plan=comment.plan)
     if comment.is_deleted:
         return comment
     with transaction.atomic():

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_http_methods
 from . import selectors, services
 from .errors import PlanRuleError
 from .forms import CommentForm, FeedbackForm, GoalForm
-from .http import citizen_page, older_than
+from .http import citizen_page, older_than, writes_to_plan
 from .models import AuthorRole
+from .network import selectors as network_selectors
 
 PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 
@@ -24,6 +25,8 @@ PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 def min_plan(request):
     plan = selectors.plan_for_citizen(user=request.user)
     if plan is None:
+        # The header asks afresh here: she may only help others (then it links to that).
+        network_selectors.header_roles(user=request.user)
         return render(request, "plans/no_plan.html")
     page_data = selectors.min_plan(plan=plan)
     current = page_data.plan_feedback
@@ -35,6 +38,9 @@ def min_plan(request):
             question=PLAN_QUESTION,
         ),
     }
+    if plan.is_archived:
+        # A finished plan is read-only: no forms (the services refuse the writes too).
+        context.update(comment_form=None, feedback_form=None)
     return render(request, "plans/min_plan.html", context)
 
 
@@ -48,6 +54,7 @@ def _feedback_form(*, plan, activity, user, data=None):
 
 
 @citizen_page
+@writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
 def goal_add(request, plan):
     form = GoalForm(request.POST or None)
@@ -61,6 +68,7 @@ def goal_add(request, plan):
 
 
 @citizen_page
+@writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, plan, pk):
     goal = selectors.goal_for_citizen(plan=plan, pk=pk)
@@ -97,10 +105,14 @@ def activity_detail(request, plan, pk):
         plan=plan, activity=activity, user=request.user, data=request.POST or None
     )
     if request.method == "POST" and form.is_valid():
-        services.feedback_give(
-            plan=plan, citizen=request.user, activity=activity, **form.cleaned_data
-        )
-        messages.success(request, _("Tak for dit svar."))
+        try:
+            services.feedback_give(
+                plan=plan, citizen=request.user, activity=activity, **form.cleaned_data
+            )
+        except PlanRuleError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Tak for dit svar."))
         return redirect("plans:activity", pk=activity.pk)
     context = {
         "plan": plan,
@@ -115,6 +127,7 @@ def activity_detail(request, plan, pk):
 
 
 @citizen_page
+@writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
 def plan_feedback(request, plan):
     form = _feedback_form(plan=plan, activity=None, user=request.user, data=request.POST or None)
@@ -126,6 +139,7 @@ def plan_feedback(request, plan):
 
 
 @citizen_page
+@writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
 def comment_add(request, plan):
     """GET shows the form on its own page; a POST with a problem comes back here with the text."""
@@ -168,6 +182,7 @@ def _comment_return_url(*, goal=None, activity=None):
 
 
 @citizen_page
+@writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
 def comment_edit(request, plan, pk):
     comment = selectors.comment_for_author(plan=plan, user=request.user, pk=pk)
@@ -191,6 +206,7 @@ def comment_edit(request, plan, pk):
 
 
 @citizen_page
+@writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
 def comment_delete(request, plan, pk):
     comment = selectors.comment_for_author(plan=plan, user=request.user, pk=pk)

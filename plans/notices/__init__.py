@@ -18,6 +18,7 @@ from .network import (
     LEFT,
     OFFER_ANSWERED,
     OFFER_MADE,
+    PLAN_ARCHIVED,
     REMOVED,
     network_notice_record,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "LEFT",
     "OFFER_ANSWERED",
     "OFFER_MADE",
+    "PLAN_ARCHIVED",
     "REMOVED",
     "comment_notices_record",
     "decision_notice_record",

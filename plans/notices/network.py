@@ -1,5 +1,6 @@
 """Notices about the network, one builder per kind: an answer to an invitation, removed, left,
-an offer of help and the answer to it. Only the other party hears, never the person who acted."""
+an offer of help and the answer to it, the plan finished. Only the other party hears, never the
+person who acted."""
 
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ from .delivery import notice_record, site_url
 # The kinds of network notice, as the task queue carries them.
 ACCEPTED, DECLINED, REMOVED, LEFT = "accepted", "declined", "removed", "left"
 OFFER_MADE, OFFER_ANSWERED = "offer_made", "offer_answered"
+PLAN_ARCHIVED = "plan_archived"
 
 
 @dataclass
@@ -133,6 +135,22 @@ def _offer_answered(offer: Offer) -> Notice:
     )
 
 
+def _plan_archived(membership: NetworkMembership) -> Notice:
+    # No link: there is nothing left for the member to see.
+    citizen = citizen_name(membership.plan.citizen)
+    return Notice(
+        plan=membership.plan,
+        recipient=membership.user,
+        subject=_("Planen, du hjalp %(citizen)s med, er afsluttet") % {"citizen": citizen},
+        lines=[
+            _("Kommunen har afsluttet planen sammen med %(citizen)s.") % {"citizen": citizen},
+            _("Du kan ikke længere se den. Tak for din hjælp."),
+        ],
+        # Time-critical like a removal: the door is closed from now on.
+        urgent=True,
+    )
+
+
 _invitations = Invitation.objects.select_related("plan__citizen")
 _memberships = NetworkMembership.objects.select_related("plan__citizen", "user")
 _offers = Offer.objects.select_related("plan__citizen", "membership__user", "goal")
@@ -145,6 +163,7 @@ NETWORK_NOTICES = {
     LEFT: (_memberships, _member_left),
     OFFER_MADE: (_offers, _offer_made),
     OFFER_ANSWERED: (_offers, _offer_answered),
+    PLAN_ARCHIVED: (_memberships, _plan_archived),
 }
 
 

@@ -31,18 +31,27 @@ class PlanAdminForm(WagtailAdminModelForm):
                 citizen.queryset = User.objects.filter(
                     is_staff=False, is_superuser=False, groups__isnull=True
                 ).order_by("first_name", "email")
+        activities = self.formsets.get("activities")
+        if activities is not None:
+            # Every activity row, the new ones and the empty template JavaScript copies
+            # included, is told the plan: its goal list holds the plan's saved goals.
+            activities.form_kwargs = {**activities.form_kwargs, "plan_id": self.instance.pk}
 
 
 class ActivityAdminForm(WagtailAdminModelForm):
-    """An activity may point to a goal of the same plan only (save a new goal first)."""
+    """An activity may point to a goal of the same plan only. A new row of a saved plan offers
+    its goals at once (PlanAdminForm passes the plan); a goal of another plan is refused."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         if "goal" in self.fields:
-            plan_id = self.instance.plan_id
-            self.fields["goal"].queryset = (
+            plan_id = self.instance.plan_id or plan_id
+            goal = self.fields["goal"]
+            goal.queryset = (
                 Goal.objects.filter(plan_id=plan_id) if plan_id else Goal.objects.none()
             )
+            if not plan_id:
+                goal.help_text = gettext_lazy("Målene kan vælges, når planen er gemt første gang.")
 
 
 class AnswerForm(forms.Form):

@@ -94,7 +94,7 @@ class PlanViewSet(ModelViewSet):
                 panels=[
                     FieldPanel("title"),
                     FieldPanel("department"),
-                    FieldPanel("goal", help_text=_("Et nyt mål kan vælges, når planen er gemt.")),
+                    FieldPanel("goal"),
                     FieldPanel("description"),
                     TextReadabilityPanel("description"),
                     FieldPanel("responsible"),

@@ -322,3 +322,27 @@ def deliver_digests(days: int = 8) -> int:
     from plans.notices import notices_deliver
 
     return notices_deliver(now=timezone.now() + datetime.timedelta(days=days))
+
+
+def admin_form_data(form):
+    """What the browser would send back for the admin's plan form as it stands."""
+    data = {}
+    for bound in form:
+        value = bound.value()
+        if value is not None and not bound.field.disabled:
+            data[bound.html_name] = value
+    for formset in form.formsets.values():
+        data.update(
+            {
+                f"{formset.prefix}-TOTAL_FORMS": str(len(formset.forms)),
+                f"{formset.prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
+                f"{formset.prefix}-MIN_NUM_FORMS": "0",
+                f"{formset.prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for child in formset.forms:
+            for bound in child:
+                value = bound.value()
+                if value not in (None, False):
+                    data[bound.html_name] = value
+    return {key: value for key, value in data.items() if value != ""}

@@ -10,13 +10,15 @@ from plans.selectors import min_plan
 from .factories import fill_plan
 
 SIZES = {"small": (3, 5, 5), "large": (30, 100, 300)}
-# plan parts: goals, activities, meetings, decisions, feedback, comments (with their targets and
+# plan parts: goals, activities, meetings, decisions, feedback, the network's offers (the help she
+# said yes to and how many wait for her answer, in one query), comments (with their targets and
 # the comment answered), the comments' authors with their staff profiles. Two comment queries,
 # not one: seven joins in one query cost PostgreSQL more to plan than a second query costs.
-SELECTOR_QUERIES = 7
+SELECTOR_QUERIES = 8
 PAGE_BUDGET = 20
-# The page: session, user, the plan with its coordinator, the selector's 7, the network's help
-# by goal, and three reads of the embedded database cache (the page cache's generation twice,
+# The page: session, user, the plan with its coordinator (and, in the same query, whether she
+# helps others, for the header), the selector's 8 (the network's help is one of them), and
+# three reads of the embedded database cache (the page cache's generation twice,
 # the glossary's version), which production reads from Redis instead.
 PAGE_QUERIES = 14
 

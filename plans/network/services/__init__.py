@@ -23,6 +23,7 @@ from .members import (
     membership_remove,
     offer_answer,
     offer_create,
+    plan_archived_notify,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "membership_remove",
     "offer_answer",
     "offer_create",
+    "plan_archived_notify",
 ]

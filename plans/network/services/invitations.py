@@ -11,6 +11,7 @@ from ... import notices
 from ...access_log import WRITE, plan_lock
 from ...errors import PlanRuleError
 from ...models import Goal, Invitation, NetworkMembership, Plan
+from ...services import refuse_if_archived
 from ...tokens import new_token
 from .. import selectors
 from .members import member_log, notify
@@ -25,6 +26,7 @@ RESEND_AFTER = timedelta(hours=1)
 
 def invitation_check(*, plan: Plan, email: str) -> None:
     """The limits, checked before the preview and again when sending."""
+    refuse_if_archived(plan=plan)
     made_today, members, open_invitations = selectors.counts_for_limits(plan=plan)
     if made_today >= MAX_INVITATIONS_PER_DAY:
         raise PlanRuleError(
@@ -105,6 +107,7 @@ def invitation_send(
 @transaction.atomic
 def invitation_resend(*, invitation: Invitation) -> Invitation:
     """A new link; the old one stops working at once, because only the new hash is kept."""
+    refuse_if_archived(plan=invitation.plan)
     if invitation.status in (Invitation.Status.ACCEPTED, Invitation.Status.DECLINED):
         raise PlanRuleError(_("Personen har allerede svaret på invitationen."))
     now = timezone.now()
@@ -166,6 +169,7 @@ def invitation_decline(*, invitation: Invitation) -> None:
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user) -> NetworkMembership:
     plan = invitation.plan
+    refuse_if_archived(plan=plan)
     if user.pk == plan.citizen_id:
         raise PlanRuleError(_("Det er din egen plan. Du kan ikke invitere dig selv."))
     if not EmailAddress.objects.filter(

@@ -1,5 +1,6 @@
 """What network members do, and how their access ends: reads and writes logged in the citizen's
-access log, comments and offers of help on the goals they can see, removed or left."""
+access log, comments and offers of help on the goals they can see, removed, left, or the plan
+finished."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -8,8 +9,8 @@ from django.utils.translation import gettext as _
 from ... import notices
 from ...access_log import READ, WRITE, access_log_record
 from ...errors import PlanRuleError
-from ...models import AuthorRole, Goal, NetworkMembership, Offer
-from ...services import comment_add, deliver_on_commit
+from ...models import AuthorRole, Goal, NetworkMembership, Offer, Plan
+from ...services import comment_add, deliver_on_commit, refuse_if_archived
 from .. import selectors
 
 
@@ -52,6 +53,21 @@ def membership_leave(*, membership: NetworkMembership) -> None:
         return
     member_log(membership=membership, action=WRITE, what=_("Forlod netværket"))
     notify(notices.LEFT, membership.pk)
+
+
+@transaction.atomic
+def plan_archived_notify(*, plan: Plan) -> int:
+    """Tell every active member that the plan is finished (an urgent notice, no link). Their
+    access has ended already: the reading rule refuses a finished plan. Call it when a plan
+    becomes Afsluttet; calling it again tells nobody twice. Returns how many were told."""
+    if not plan.is_archived:
+        raise PlanRuleError(_("Planen er ikke afsluttet."))
+    told = 0
+    for membership in selectors.members_to_tell_plan_ended(plan=plan, kind=notices.PLAN_ARCHIVED):
+        told += notices.network_notice_record(kind=notices.PLAN_ARCHIVED, object_id=membership.pk)
+    if told:
+        deliver_on_commit()
+    return told
 
 
 # --- What members do ----
@@ -97,6 +113,7 @@ def member_comment_add(*, membership: NetworkMembership, goal: Goal, body: str):
 def offer_create(
     *, membership: NetworkMembership, goal: Goal, kind: str, what: str, when: str = ""
 ) -> Offer:
+    refuse_if_archived(plan=membership.plan)
     # The goal must be one the member can see; a goal id from another plan or outside the
     # scope gives the same "no such goal" as an id that does not exist.
     selectors.goal_in_scope(membership=membership, goal_id=goal.pk)
@@ -119,6 +136,7 @@ def offer_create(
 
 @transaction.atomic
 def offer_answer(*, offer: Offer, accepted: bool, answer: str = "") -> Offer:
+    refuse_if_archived(plan=offer.plan)
     if offer.status != Offer.Status.WAITING:
         raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
     offer.status = Offer.Status.ACCEPTED if accepted else Offer.Status.DECLINED

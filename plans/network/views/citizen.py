@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from portal.security import reauthentication_required
 
 from ...errors import PlanRuleError
-from ...http import citizen_page
+from ...http import citizen_page, writes_to_plan
 from .. import selectors, services
 from ..forms import InvitationForm, OfferAnswerForm
 
@@ -35,6 +35,7 @@ def network(request, plan):
 
 
 @citizen_page
+@writes_to_plan("network:index")
 @reauthentication_required
 def invitation_new(request, plan):
     """Three steps in one form, working without JavaScript: fill in, see "Det kan Lene se",
@@ -83,6 +84,7 @@ def invitation_new(request, plan):
 
 
 @citizen_page
+@writes_to_plan("network:index")
 @require_POST
 @reauthentication_required
 def invitation_resend(request, plan, invitation_id: int):
@@ -135,6 +137,7 @@ def member_remove(request, plan, membership_id: int):
 
 
 @citizen_page
+@writes_to_plan("network:index")
 @require_POST
 def offer_answer(request, plan, offer_id: int):
     offer = selectors.offer_of_plan(plan=plan, offer_id=offer_id)

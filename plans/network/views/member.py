@@ -1,8 +1,13 @@
 """The network member's pages ("Planer, jeg hjælper med"): the goals in scope, comments on them,
-offers of help, and leaving. Every read is written to the citizen's access log."""
+offers of help, and leaving. Every read is written to the citizen's access log. A person whose
+access ended (removed, left, the plan finished) gets a plain page saying so, without plan data;
+anyone who never helped with the plan gets 404."""
+
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,8 +20,30 @@ from .. import selectors, services
 from ..forms import OfferForm
 
 
+def member_page(view):
+    """Logged in and handed the person's membership of the plan in the address (the reading
+    rule, plans.network.selectors.membership_for_member). When their access has ended, the
+    page says why, with status 403 and nothing of the plan; nothing is written."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, plan_id, *args, **kwargs):
+        try:
+            membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+        except Http404:
+            ended = selectors.ended_access(user=request.user, plan_id=plan_id)
+            if ended is None:
+                raise
+            return render(request, "plans/network_access_ended.html", {"ended": ended}, status=403)
+        return view(request, membership, *args, **kwargs)
+
+    return wrapper
+
+
 @login_required
 def member_plans(request):
+    # The list is where a person looks after their access changed: the header asks afresh.
+    selectors.header_roles(user=request.user)
     return render(
         request,
         "plans/network_membership_list.html",
@@ -42,16 +69,15 @@ def _member_page(request, membership, *, comment_form_goal=None, comment_errors=
     )
 
 
-@login_required
-def member_plan(request, plan_id: int):
-    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+@member_page
+def member_plan(request, membership):
     return _member_page(request, membership)
 
 
-@login_required
+@member_page
 @require_POST
-def member_comment(request, plan_id: int, goal_id: int):
-    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+def member_comment(request, membership, goal_id: int):
+    plan_id = membership.plan_id
     goal = selectors.goal_in_scope(membership=membership, goal_id=goal_id)
     body = request.POST.get("body", "")
     try:
@@ -68,9 +94,9 @@ def member_comment(request, plan_id: int, goal_id: int):
     return redirect(reverse("network:member_plan", args=[plan_id]) + f"#maal-{goal.pk}")
 
 
-@login_required
-def offer_new(request, plan_id: int):
-    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+@member_page
+def offer_new(request, membership):
+    plan_id = membership.plan_id
     goals = selectors.goals_in_scope(membership=membership)
     goal_id = id_param(request.GET.get("maal"))
     initial = {"goal": goal_id} if goal_id else {}
@@ -108,9 +134,8 @@ def offer_new(request, plan_id: int):
     )
 
 
-@login_required
-def member_leave(request, plan_id: int):
-    membership = selectors.membership_for_member(user=request.user, plan_id=plan_id)
+@member_page
+def member_leave(request, membership):
     citizen = citizen_name(membership.plan.citizen)
     if request.method == "POST":
         services.membership_leave(membership=membership)

@@ -1,13 +1,14 @@
 """The network's rows of the privacy matrix: who reaches which network page. A member reaches
 only the plans they help with, and only the goals in scope; every other object answers 404, so
-ids reveal nothing; a removed member gets 404 everywhere on the very next request."""
+ids reveal nothing. A removed member, and a member of a finished plan, get a plain page (403)
+saying why on the very next request, with nothing of the plan in it."""
 
 import pytest
 from django.test import Client
 
-from plans.models import Comment, NetworkMembership, Offer, Relation
+from plans.models import Comment, NetworkMembership, Offer, Plan, Relation
 from plans.network import services
-from tests.plans.factories import citizen
+from tests.plans.factories import NETWORK_ACTIVITY_TITLES, citizen
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +89,7 @@ ROLES = [
 @pytest.mark.parametrize("role", ROLES)
 def test_only_an_active_member_reaches_the_member_pages(network_world, people, role, page):
     response = _client(people[role]).get(_member_url(page, network_world))
-    expected = {"member": 200, "anonymous": 302}.get(role, 404)
+    expected = {"member": 200, "anonymous": 302, "removed_member": 403}.get(role, 404)
     assert response.status_code == expected
     if role == "anonymous":
         assert response["Location"].startswith("/konto/login/")
@@ -98,7 +99,7 @@ def test_only_an_active_member_reaches_the_member_pages(network_world, people, r
 def test_only_an_active_member_may_comment_on_a_shared_goal(network_world, people, role):
     url = f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
     response = _client(people[role]).post(url, {"body": "Hej"})
-    expected = {"member": 302, "anonymous": 302}.get(role, 404)
+    expected = {"member": 302, "anonymous": 302, "removed_member": 403}.get(role, 404)
     assert response.status_code == expected
 
 
@@ -200,3 +201,67 @@ def test_objects_of_a_member_page_answer_404_to_the_citizen_too(client, network_
     """Mette is not a member of her own plan: the member pages are not hers, even for her plan."""
     client.force_login(network_world.citizen)
     assert client.get(f"/jeg-hjaelper/{network_world.plan.pk}/").status_code == 404
+
+
+# Every member URL naming Mette's plan, as (method, path) for the roles whose access ended.
+def _every_member_url(network_world):
+    plan, goal = network_world.plan.pk, network_world.shared_goal.pk
+    return [
+        ("get", f"/jeg-hjaelper/{plan}/"),
+        ("get", f"/jeg-hjaelper/{plan}/tilbyd-hjaelp/"),
+        ("get", f"/jeg-hjaelper/{plan}/forlad/"),
+        ("post", f"/jeg-hjaelper/{plan}/maal/{goal}/kommentar/"),
+        ("post", f"/jeg-hjaelper/{plan}/tilbyd-hjaelp/"),
+        ("post", f"/jeg-hjaelper/{plan}/forlad/"),
+        ("get", "/jeg-hjaelper/"),
+    ]
+
+
+# Anything of Mette's plan a member could once see, or anything beyond it.
+PLAN_DATA = [
+    "Jeg vil have et job",
+    "Jeg vil drikke mindre",
+    "Om jobbet",
+    "Kørsel",
+    "Afgørelse",
+    *NETWORK_ACTIVITY_TITLES,
+]
+ENDED_HEADING = {
+    "removed_member": "Mette har lukket for din adgang",
+    "member_of_archived_plan": "Planen er afsluttet",
+}
+
+
+@pytest.mark.parametrize("role", ["removed_member", "member_of_archived_plan"])
+def test_a_person_whose_access_ended_gets_no_plan_data_from_any_member_url(
+    network_world, people, role
+):
+    if role == "member_of_archived_plan":
+        # Lene, still an active member, whose plan was finished by a data fix.
+        Plan.objects.filter(pk=network_world.plan.pk).update(status=Plan.Status.ARCHIVED)
+        user = people["member"]
+    else:
+        user = people["removed_member"]
+    client = _client(user)
+    before = (
+        Comment.objects.count(),
+        Offer.objects.count(),
+        list(NetworkMembership.objects.values_list("pk", "status").order_by("pk")),
+    )
+    data = {"body": "Hej", "goal": network_world.shared_goal.pk, "kind": "company", "what": "X"}
+    for method, url in _every_member_url(network_world):
+        response = client.post(url, data) if method == "post" else client.get(url)
+        body = response.content.decode()
+        for text in PLAN_DATA:
+            assert text not in body, (url, text)
+        if url == "/jeg-hjaelper/":
+            assert response.status_code == 200
+        else:
+            assert response.status_code == 403, url
+            assert ENDED_HEADING[role] in body, url
+    after = (
+        Comment.objects.count(),
+        Offer.objects.count(),
+        list(NetworkMembership.objects.values_list("pk", "status").order_by("pk")),
+    )
+    assert after == before
