@@ -112,7 +112,8 @@ def test_a_form_page_of_a_finished_plan_sends_her_back_with_the_reason(mette, fi
 
 
 POSTS = [url for url in URLS if url.side == "citizen" and url.post is not None]
-ALLOWED = {"erasure_request", "account_delete"}  # her rights over her data, not plan writes
+# Her rights over her data, and her own settings: not writes to the plan.
+ALLOWED = {"erasure_request", "account_delete", "notice_settings"}
 
 
 @pytest.mark.parametrize("url", [u for u in POSTS if u.name not in ALLOWED], ids=str)

@@ -176,11 +176,17 @@ def test_removing_a_member_ends_access_on_the_next_request(
         f"/jeg-hjaelper/{network_world.plan.pk}/tilbyd-hjaelp/",
         f"/jeg-hjaelper/{network_world.plan.pk}/forlad/",
     ]:
-        assert member_client.get(path).status_code == 404
+        # Told why, and shown nothing of the plan (a stranger would get 404).
+        response = member_client.get(path)
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert "Mette har lukket for din adgang" in html
+        assert "Jeg vil have et job" not in html and "Jobsamtaler" not in html
     comment_url = (
         f"/jeg-hjaelper/{network_world.plan.pk}/maal/{network_world.shared_goal.pk}/kommentar/"
     )
-    assert member_client.post(comment_url, {"body": "Hej"}).status_code == 404
+    assert member_client.post(comment_url, {"body": "Hej"}).status_code == 403
+    assert not Comment.objects.filter(body="Hej").exists()
     entry = AccessLogEntry.objects.filter(plan=network_world.plan).latest("pk")
     assert entry.what == "Fjernede Lene fra netværket"
     assert entry.actor_kind == "citizen"
@@ -203,7 +209,10 @@ def test_a_member_may_leave(client, network_world, member):
     url = f"/jeg-hjaelper/{network_world.plan.pk}/forlad/"
     assert "Meld dig ud" in client.get(url).content.decode()
     assert client.post(url)["Location"] == "/jeg-hjaelper/"
-    assert client.get(_page(member, network_world)).status_code == 404
+    response = client.get(_page(member, network_world))
+    assert response.status_code == 403
+    assert "Du har forladt netværket omkring Mette" in response.content.decode()
+    assert "Jeg vil have et job" not in response.content.decode()
     entry = AccessLogEntry.objects.filter(plan=network_world.plan).latest("pk")
     assert (entry.what, entry.actor_name) == ("Forlod netværket", "Lene")
 
@@ -232,10 +241,14 @@ def test_accepted_help_shows_under_the_goal_for_the_citizen_and_for_staff(
     assert "Netværket hjælper med" in html and "Kørsel til jobsamtalen" in html
     assert "Lene, familie" in html
 
-    # Once Lene is removed, her help is no longer counted on.
+    # Once Lene is removed, the help she gave stays in the plan, from "et tidligere
+    # netværksmedlem": the citizen decided who sees her plan, not what happened in it.
     services.membership_remove(membership=member.membership, by=network_world.citizen)
+    html = client.get(f"/admin/planer/edit/{network_world.plan.pk}/").content.decode()
+    assert "Kørsel til jobsamtalen" in html and "Lene, familie" not in html
     client.force_login(network_world.citizen)
-    assert "Kørsel til jobsamtalen" not in client.get("/min-plan/").content.decode()
+    html = client.get("/min-plan/").content.decode()
+    assert "Kørsel til jobsamtalen – et tidligere netværksmedlem" in html
 
 
 def test_offers_within_an_hour_all_reach_the_citizen_in_one_digest(
