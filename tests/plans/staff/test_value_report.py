@@ -267,3 +267,13 @@ def test_the_aggregation_is_one_query_however_many_answers(world, django_assert_
     with django_assert_num_queries(1):
         rows = value_rows(user=world.coordinator)
     assert sum(row.answers for row in rows) == 20
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"year": "abc"}, {"year": "1900"}, {"team": "x"}, {"team": "99999"}, {"export": "pdf"}],
+)
+def test_bad_filters_show_the_persons_own_teams_and_nothing_more(client, value_world, params):
+    response = _get(client, value_world.outsider, **params)
+    assert response.status_code == 200
+    assert _rows(response.content.decode()) == [ALI_PLAN_ROW]
