@@ -18,7 +18,7 @@ from tests.plans.factories import citizen
 
 YEAR = timezone.localdate().year
 MARCH = f"marts {YEAR}"
-REPORT = reverse("plans_reports:value")
+REPORT = reverse("plans_admin:value_report")
 SMALL_GROUP_WORDS = "Kun min sagsbehandler må vide det"
 HEADINGS = [
     "Måned",
