@@ -8,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 from .models import AccessLogEntry
 from .staff import urls as staff_urls
 from .staff.caseload_panel import CaseloadMenuItem, CaseloadPanel, keeps_plans
+from .staff.value_report import value_report_menu_item
 from .staff.viewsets import OrganisationGroup, PlanViewSet, ReadOnlyPolicy
 
 register_permission_policy(AccessLogEntry, ReadOnlyPolicy(AccessLogEntry))
@@ -38,3 +39,8 @@ def register_caseload_menu_item():
 def add_caseload_panel(request, panels):
     if keeps_plans(request.user):
         panels.append(CaseloadPanel(user=request.user))
+
+
+@hooks.register("register_reports_menu_item")
+def register_value_report_menu_item():
+    return value_report_menu_item()

@@ -19,6 +19,7 @@ from ..models import AccessLogEntry, Department, Plan, StaffProfile, Team
 from . import views
 from .forms import ActivityAdminForm, PlanAdminForm
 from .panels import NetworkHelpPanel
+from .value_panel import ValuePanel
 
 
 class ActivityInlinePanel(InlinePanel):
@@ -87,6 +88,7 @@ class PlanViewSet(ModelViewSet):
                 panels=[FieldPanel("text"), FieldPanel("written_by"), FieldPanel("status")],
             ),
             NetworkHelpPanel(),
+            ValuePanel(),
             ActivityInlinePanel(
                 "activities",
                 heading=_("Indsatser"),

@@ -270,6 +270,9 @@ URLS = [
     Url("admin_comments", lambda w: _r("plans_admin:comments", w.plan.pk), "admin"),
     Url("admin_access_log", lambda w: _r("adgangslog:index"), "admin", names_object=False),
     Url("admin_caseload", lambda w: _r("plans_admin:caseload"), "admin", names_object=False),
+    Url(
+        "admin_value_report", lambda w: _r("plans_admin:value_report"), "admin", names_object=False
+    ),
     Url("admin_edit", lambda w: _r("planer:edit", w.plan.pk), "admin", post={"what_matters": "x"}),
     Url("admin_delete", lambda w: _r("planer:delete", w.plan.pk), "admin", post={}),
     Url(

@@ -20,6 +20,7 @@ ROLES: dict[str, Callable] = {
     "coordinator": lambda w: w.coordinator,
     "staff_outside_team": lambda w: w.outsider,
     "editor": lambda w: w.editor,
+    "leader": lambda w: w.leader,
 }
 
 

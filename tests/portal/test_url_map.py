@@ -50,6 +50,8 @@ URL_MAP = [
     ("plans:plan_feedback", {}, "/min-plan/meningsfuld/"),
     ("plans_admin:caseload", {}, "/admin/mine-borgere/"),
     ("plans_admin:comments", {"pk": 7}, "/admin/plan-kommentarer/7/"),
+    ("plans_admin:value_report", {}, "/admin/borgeroplevet-vaerdi/"),
+    ("plans_admin:value_report_results", {}, "/admin/borgeroplevet-vaerdi/resultater/"),
     ("preferences:notices", {}, "/indstillinger/beskeder/"),
 ]
 
