@@ -6,6 +6,8 @@ A staff save in the admin becomes lines by comparing the form before and after t
 (admin_save_record); services record their own change with plan_event_record.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -119,12 +121,25 @@ def _name_of(model, pk) -> str:
 def _formset_changes(formset, describe) -> list[tuple]:
     """Added, changed and deleted rows of one inline, from what the formset saved."""
     changes = [(*describe(obj, "added", set()), True) for obj in formset.new_objects]
-    for obj, changed_data in formset.changed_objects:
-        fields = set(changed_data) - FORMSET_FIELDS
+    form_of = {id(form.instance): form for form in formset.forms}
+    for obj, _changed_data in formset.changed_objects:
+        fields = _really_changed(form_of[id(obj)])
         if fields:
             changes.append((*describe(obj, "changed", fields), True))
     changes += [(*describe(obj, "deleted", set()), True) for obj in formset.deleted_objects]
     return changes
+
+
+def _really_changed(form) -> set:
+    """The fields the person changed. The admin shows times to the minute, so a time stored
+    with seconds (demo data, an import) comes back "changed" on a save that changed nothing."""
+    fields = set(form.changed_data) - FORMSET_FIELDS
+    for name in list(fields):
+        old, new = form.initial.get(name), form.cleaned_data.get(name)
+        if isinstance(old, datetime) and isinstance(new, datetime):
+            if old.replace(second=0, microsecond=0) == new:
+                fields.discard(name)
+    return fields
 
 
 # Each describer gives (kind, what, anchor) for one row. Anchors are ids on Min plan: a goal's
