@@ -13,44 +13,13 @@ from django.utils import timezone
 from plans.models import AccessLogEntry, Offer, PlanEvent, Relation
 from plans.network import services as network
 from plans.services import goal_add_by_citizen, goal_edit_by_citizen
-from tests.plans.factories import INVITATION_LINK, citizen
+from tests.plans.factories import INVITATION_LINK, admin_edit_data, admin_row, citizen
 
 
 @pytest.fixture
 def coordinator_client(client, mettes):
     client.force_login(mettes.coordinator)
     return client
-
-
-def _edit_data(client, plan):
-    """What the admin's edit form sends back for the plan unchanged: every field of the plan and
-    of each inline row as the page shows it, with the formsets' management forms."""
-    form = client.get(reverse("planer:edit", args=[plan.pk])).context["form"]
-    data = {}
-    forms = [form]
-    for formset in form.formsets.values():
-        for field in formset.management_form:
-            data[field.html_name] = field.value()
-        forms += formset.forms
-    for each in forms:
-        for field in each:
-            if field.name == "DELETE" or field.field.disabled:
-                continue
-            value = field.value()
-            data[field.html_name] = field.field.widget.format_value(value) if value else ""
-            if field.field.show_hidden_initial:  # e.g. a date with today as its default
-                data[field.html_initial_name] = data[field.html_name]
-    return data
-
-
-def _row(data, prefix, pk):
-    """The form prefix ("meetings-0") of the row holding object `pk`."""
-    n = next(
-        key.split("-")[1]
-        for key, value in data.items()
-        if key.startswith(prefix) and key.endswith("-id") and str(value) == str(pk)
-    )
-    return f"{prefix}-{n}"
 
 
 def _save(client, plan, data):
@@ -63,21 +32,21 @@ def _lines(plan):
 
 
 def test_a_save_without_changes_adds_nothing(coordinator_client, mettes):
-    _save(coordinator_client, mettes.plan, _edit_data(coordinator_client, mettes.plan))
+    _save(coordinator_client, mettes.plan, admin_edit_data(coordinator_client, mettes.plan))
     assert _lines(mettes.plan) == []
 
 
 def test_an_admin_save_is_told_line_by_line(coordinator_client, mettes):
     plan = mettes.plan
     meeting = plan.meetings.get()
-    data = _edit_data(coordinator_client, plan)
+    data = admin_edit_data(coordinator_client, plan)
     data["status"] = "archived"
     data["what_matters"] = "At få ro på"
     # The meeting moves to 10 December at 10.
-    row = _row(data, "meetings", meeting.pk)
+    row = admin_row(data, "meetings", meeting.pk)
     data[f"{row}-starts_at"] = "2026-12-10 10:00"
     # The activity is removed.
-    row = _row(data, "activities", mettes.activity.pk)
+    row = admin_row(data, "activities", mettes.activity.pk)
     data[f"{row}-DELETE"] = "1"
     # A decision is added.
     n = int(data["decisions-TOTAL_FORMS"])
@@ -114,10 +83,10 @@ def test_an_admin_save_is_told_line_by_line(coordinator_client, mettes):
 def test_an_admin_edit_of_a_row_names_it_and_a_new_meeting_says_when(coordinator_client, mettes):
     plan = mettes.plan
     goal = plan.goals.get(text="Mål nummer 0")
-    data = _edit_data(coordinator_client, plan)
-    row = _row(data, "activities", mettes.activity.pk)
+    data = admin_edit_data(coordinator_client, plan)
+    row = admin_row(data, "activities", mettes.activity.pk)
     data[f"{row}-next_step"] = "Ring til Jobcentret"
-    row = _row(data, "goals", goal.pk)
+    row = admin_row(data, "goals", goal.pk)
     data[f"{row}-status"] = "reached"
     n = int(data["meetings-TOTAL_FORMS"])
     data["meetings-TOTAL_FORMS"] = str(n + 1)
@@ -136,7 +105,7 @@ def test_an_admin_edit_of_a_row_names_it_and_a_new_meeting_says_when(coordinator
 def test_a_team_change_is_kept_from_the_citizen(coordinator_client, mettes):
     other = mettes.other_team
     other.members.add(mettes.coordinator)
-    data = _edit_data(coordinator_client, mettes.plan)
+    data = admin_edit_data(coordinator_client, mettes.plan)
     data["team"] = str(other.pk)
     _save(coordinator_client, mettes.plan, data)
     event = PlanEvent.objects.get(plan=mettes.plan)
@@ -211,7 +180,7 @@ def test_the_team_reads_the_history_newest_first_and_the_read_is_logged(
 ):
     plan = mettes.plan
     goal_add_by_citizen(plan=plan, citizen=mettes.citizen, text="Gå til svømning")
-    data = _edit_data(coordinator_client, plan)
+    data = admin_edit_data(coordinator_client, plan)
     data["what_matters"] = "At få ro på"
     _save(coordinator_client, plan, data)
     before = AccessLogEntry.objects.filter(plan=plan).count()
@@ -261,7 +230,7 @@ def test_another_team_and_an_editor_do_not_see_the_history(mettes):
 
 
 def test_wagtails_site_history_shows_no_plan_history(coordinator_client, mettes):
-    data = _edit_data(coordinator_client, mettes.plan)
+    data = admin_edit_data(coordinator_client, mettes.plan)
     data["what_matters"] = "At få ro på"
     _save(coordinator_client, mettes.plan, data)
     goal_add_by_citizen(plan=mettes.plan, citizen=mettes.citizen, text="Gå til svømning")
