@@ -136,9 +136,8 @@ def _really_changed(form) -> set:
     fields = set(form.changed_data) - FORMSET_FIELDS
     for name in list(fields):
         old, new = form.initial.get(name), form.cleaned_data.get(name)
-        if isinstance(old, datetime) and isinstance(new, datetime):
-            if old.replace(second=0, microsecond=0) == new:
-                fields.discard(name)
+        if isinstance(old, datetime) and old.replace(second=0, microsecond=0) == new:
+            fields.discard(name)
     return fields
 
 

@@ -245,3 +245,24 @@ def test_wagtails_site_history_shows_no_plan_history(coordinator_client, mettes)
     assert "Ændrede det vigtigste" not in body
     assert "Gå til svømning" not in body
     assert "Plan for Mette" not in body
+
+
+def test_a_new_plan_starts_its_history(coordinator_client, mettes):
+    karen = citizen(email="karen@example.dk", first_name="Karen")
+    data = admin_edit_data(coordinator_client, mettes.plan)
+    data = {key: value for key, value in data.items() if not key.startswith(("goals", "activ"))}
+    data.update({"citizen": str(karen.pk), "goals-TOTAL_FORMS": "1", "goals-INITIAL_FORMS": "0"})
+    data.update({"goals-MIN_NUM_FORMS": "0", "goals-MAX_NUM_FORMS": "1000"})
+    data.update({"goals-0-text": "Flytte i egen bolig", "goals-0-written_by": "staff"})
+    data.update({"goals-0-status": "active", "goals-0-ORDER": "1"})
+    for prefix in ("activities", "meetings", "decisions"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    response = coordinator_client.post(reverse("planer:add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    plan = karen.plans.get()
+    assert list(reversed(_lines(plan))) == [
+        ("Anne Holm", "Oprettede planen"),
+        ("Anne Holm", "Tilføjede målet: Flytte i egen bolig"),
+    ]
+    results = coordinator_client.get(reverse("planer:history_results", args=[plan.pk]))
+    assert "Tilføjede målet: Flytte i egen bolig" in results.content.decode()
