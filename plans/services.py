@@ -18,7 +18,8 @@ from portal.sanitize import sanitize_html
 from . import notices, tasks
 from .access_log import WRITE, access_log_record
 from .errors import PlanRuleError
-from .models import Activity, AuthorRole, Comment, Feedback, Goal, Plan
+from .history import plan_event_record
+from .models import Activity, AuthorRole, Comment, Feedback, Goal, Plan, PlanEvent, PlanVisit
 from .people import actor_details
 
 
@@ -42,12 +43,14 @@ def goal_add_by_citizen(*, plan: Plan, citizen, text: str) -> Goal:
     refuse_if_archived(plan=plan)
     with transaction.atomic():
         last = plan.goals.aggregate(last=Max("sort_order"))["last"]
-        return Goal.objects.create(
+        goal = Goal.objects.create(
             plan=plan,
             text=text.strip(),
             written_by=Goal.WrittenBy.CITIZEN,
             sort_order=(last or 0) + 1,
         )
+        _goal_event(goal=goal, citizen=citizen, what=_("Skrev et nyt mål: %(text)s"))
+        return goal
 
 
 def goal_edit_by_citizen(*, goal: Goal, citizen, text: str) -> Goal:
@@ -55,9 +58,23 @@ def goal_edit_by_citizen(*, goal: Goal, citizen, text: str) -> Goal:
     if goal.written_by != Goal.WrittenBy.CITIZEN or goal.plan.citizen_id != citizen.pk:
         raise PlanRuleError(_("Du kan kun rette de mål, du selv har skrevet."))
     refuse_if_archived(plan=goal.plan)
-    goal.text = text.strip()
-    goal.save(update_fields=["text"])
+    with transaction.atomic():
+        goal.text = text.strip()
+        goal.save(update_fields=["text"])
+        _goal_event(goal=goal, citizen=citizen, what=_("Rettede sit mål: %(text)s"))
     return goal
+
+
+def _goal_event(*, goal: Goal, citizen, what: str) -> None:
+    # The plan's history (for the team, and "Nyt siden sidst" for anyone but her).
+    plan_event_record(
+        plan=goal.plan,
+        actor=citizen,
+        actor_kind=AuthorRole.CITIZEN,
+        kind=PlanEvent.Kind.GOAL,
+        what=what % {"text": goal.text},
+        anchor=f"maal-{goal.pk}",
+    )
 
 
 def feedback_give(
@@ -189,3 +206,30 @@ def _check_comment_body(body: str) -> None:
             )
             % {"length": len(body), "max": Comment.MAX_LENGTH}
         )
+
+
+# --- Nyt siden sidst (the citizen's visits) ----
+
+# Pages opened within this time of each other are one visit: "Nyt siden sidst" keeps showing
+# the same news while she reads her plan, and moves on after a break.
+VISIT_GAP = timedelta(minutes=30)
+
+
+def plan_visit_record(*, plan: Plan, user, now=None) -> PlanVisit:
+    """The citizen opened Min plan: remember when, and once she has been away for VISIT_GAP keep
+    the last page view of the visit before as `previous_at`. Her first visit has none.
+
+    No lock: two page views at the same moment write the same values, and the one row per plan
+    and person is created through get_or_create, which survives a second creator."""
+    now = now or timezone.now()
+    visit = PlanVisit.objects.filter(plan=plan, user=user).first()
+    if visit is None:
+        visit, _created = PlanVisit.objects.get_or_create(
+            plan=plan, user=user, defaults={"seen_at": now}
+        )
+        return visit
+    if visit.seen_at < now - VISIT_GAP:
+        visit.previous_at = visit.seen_at
+    visit.seen_at = now
+    PlanVisit.objects.filter(pk=visit.pk).update(previous_at=visit.previous_at, seen_at=now)
+    return visit

@@ -30,8 +30,10 @@ def min_plan(request):
         return render(request, "plans/no_plan.html")
     page_data = selectors.min_plan(plan=plan)
     current = page_data.plan_feedback
+    visit = services.plan_visit_record(plan=plan, user=request.user)
     context = {
         "page_data": page_data,
+        "news": selectors.news_since_last_visit(plan=plan, user=request.user, visit=visit),
         "comment_form": CommentForm(),
         "feedback_form": FeedbackForm(
             initial={"score": current.score, "words": current.words} if current else None,

@@ -8,17 +8,21 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
 from .. import selectors, services
 from ..access_log import READ, WRITE, access_log_record
 from ..errors import PlanRuleError
+from ..history import admin_save_record
 from ..http import id_param, older_than
-from ..models import AccessLogEntry, AuthorRole
+from ..models import AccessLogEntry, AuthorRole, PlanEvent
 from .forms import AnswerForm
 
 
@@ -55,16 +59,19 @@ class AccessLogIndexView(generic.IndexView):
 
 
 class AccessLoggedSaveMixin:
-    """Save without a Wagtail log entry; the plan's access log records the write instead."""
+    """Save without a Wagtail log entry; the plan's access log records the write, and the plan's
+    own history what was changed (compared from the form and its formsets after the save)."""
 
     written = ""  # what the access log says was changed
 
     def save_instance(self):
+        created = self.form.instance.pk is None
         self.action_class(
             self.form.instance, user=self.request.user, form=self.form, log_action=False
         ).execute(skip_permission_checks=True)
         plan = self.form.instance
         _log(self.request, plan, WRITE, str(self.written))
+        admin_save_record(plan=plan, user=self.request.user, form=self.form, created=created)
         return plan
 
 
@@ -97,7 +104,33 @@ class PlanDeleteView(TeamPlanObjectMixin, generic.DeleteView):
 
 
 class PlanHistoryView(TeamPlanObjectMixin, generic.HistoryView):
-    pass
+    """Wagtail's "Historik" button shows the plan's own history (PlanEvent), newest first, to
+    the plan's team; opening it is a read of the plan and goes into the access log. Wagtail's
+    log entries stay off for plans (see above), so nothing here reaches the site history."""
+
+    filterset_class = None
+    paginate_by = 50
+    verbose_name_plural = PlanEvent._meta.verbose_name_plural
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("at", label=gettext_lazy("Hvornår"), accessor=_event_time, width="20%"),
+            Column("actor_name", label=gettext_lazy("Hvem"), width="25%"),
+            Column("what", label=gettext_lazy("Hvad")),
+        ]
+
+    def get_base_queryset(self):
+        return PlanEvent.objects.filter(plan=self.object).order_by("-at", "-pk")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        _log(request, self.object, READ, _("Planens historik"))
+        return response
+
+
+def _event_time(event) -> str:
+    return date_format(localtime(event.at), "DATETIME_FORMAT")
 
 
 class PlanUsageView(TeamPlanObjectMixin, generic.UsageView):

@@ -327,25 +327,35 @@ def deliver_digests(days: int = 8) -> int:
     return notices_deliver(now=timezone.now() + datetime.timedelta(days=days))
 
 
-def admin_form_data(form):
-    """What the browser would send back for the admin's plan form as it stands."""
+# The admin's plan form (tests/plans/test_history.py and test_news.py).
+
+
+def admin_edit_data(client, plan):
+    """What the admin's edit form sends back for the plan unchanged: every field of the plan and
+    of each inline row as the page shows it, with the formsets' management forms."""
+    form = client.get(reverse("planer:edit", args=[plan.pk])).context["form"]
     data = {}
-    for bound in form:
-        value = bound.value()
-        if value is not None and not bound.field.disabled:
-            data[bound.html_name] = value
+    forms = [form]
     for formset in form.formsets.values():
-        data.update(
-            {
-                f"{formset.prefix}-TOTAL_FORMS": str(len(formset.forms)),
-                f"{formset.prefix}-INITIAL_FORMS": str(formset.initial_form_count()),
-                f"{formset.prefix}-MIN_NUM_FORMS": "0",
-                f"{formset.prefix}-MAX_NUM_FORMS": "1000",
-            }
-        )
-        for child in formset.forms:
-            for bound in child:
-                value = bound.value()
-                if value not in (None, False):
-                    data[bound.html_name] = value
-    return {key: value for key, value in data.items() if value != ""}
+        for field in formset.management_form:
+            data[field.html_name] = field.value()
+        forms += formset.forms
+    for each in forms:
+        for field in each:
+            if field.name == "DELETE" or field.field.disabled:
+                continue
+            value = field.value()
+            data[field.html_name] = field.field.widget.format_value(value) if value else ""
+            if field.field.show_hidden_initial:  # e.g. a date with today as its default
+                data[field.html_initial_name] = data[field.html_name]
+    return data
+
+
+def admin_row(data, prefix, pk):
+    """The form prefix ("meetings-0") of the row holding object `pk`."""
+    n = next(
+        key.split("-")[1]
+        for key, value in data.items()
+        if key.startswith(prefix) and key.endswith("-id") and str(value) == str(pk)
+    )
+    return f"{prefix}-{n}"

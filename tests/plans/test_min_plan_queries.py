@@ -1,10 +1,14 @@
 """The Min plan page reads a plan of any size in the same, small number of queries."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from plans.models import PlanVisit
 from plans.selectors import min_plan
 
 from .factories import fill_plan
@@ -19,8 +23,10 @@ PAGE_BUDGET = 20
 # The page: session, user, the plan with its coordinator (and, in the same query, whether she
 # helps others, for the header), the selector's 8 (the network's help is one of them), and
 # three reads of the embedded database cache (the page cache's generation twice,
-# the glossary's version), which production reads from Redis instead.
-PAGE_QUERIES = 14
+# the glossary's version), which production reads from Redis instead. Then "Nyt siden sidst"
+# (issue 14): her visit read and written (2), and since her previous visit the plan's changes,
+# the comments to her and the offers waiting for her answer (3, each a bounded list).
+PAGE_QUERIES = 19
 
 
 def _fill(world, size):
@@ -54,11 +60,17 @@ def test_the_selector_reads_any_plan_in_the_same_queries(world, django_assert_nu
 
 def _page_queries(client, world):
     client.force_login(world.citizen)
+    # She was here an hour ago, so the page reads what is new since then.
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    PlanVisit.objects.create(
+        plan=world.citizen.plans.get(), user=world.citizen, seen_at=an_hour_ago
+    )
     for _ in range(2):  # warm the site-wide caches (site, footer settings) the layout reads
         client.get(reverse("plans:min_plan"))
     with CaptureQueriesContext(connection) as captured:
         response = client.get(reverse("plans:min_plan"))
     assert response.status_code == 200
+    assert "Nyt siden sidst" in response.content.decode()
     return len(captured), response.content.decode()
 
 

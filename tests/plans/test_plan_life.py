@@ -24,7 +24,7 @@ from plans.models import (
 )
 from plans.network import services as network_services
 
-from .factories import URLS, admin_form_data, citizen, matrix_request, matrix_snapshot
+from .factories import URLS, admin_edit_data, citizen, matrix_request, matrix_snapshot
 
 ENDED = datetime.datetime(2026, 11, 1, 12, 0, tzinfo=datetime.UTC)
 
@@ -223,8 +223,7 @@ def test_the_new_activity_template_offers_the_plans_goals(client, two_goals):
 
 
 def _with_new_activity(client, world, goal):
-    form = client.get(_edit(world)).context["form"]
-    data = admin_form_data(form)
+    data = admin_edit_data(client, world.plan)
     data.update(
         {
             "activities-TOTAL_FORMS": "1",

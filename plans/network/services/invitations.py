@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 from ... import notices
 from ...access_log import WRITE, plan_lock
 from ...errors import PlanRuleError
-from ...models import Goal, Invitation, NetworkMembership, Plan
+from ...history import plan_event_record
+from ...models import Goal, Invitation, NetworkMembership, Plan, PlanEvent
 from ...services import refuse_if_archived
 from ...tokens import new_token
 from .. import selectors
@@ -202,5 +203,12 @@ def invitation_accept(*, invitation: Invitation, user) -> NetworkMembership:
     if not invitation.whole_plan:
         membership.goals.set(invitation.goals.all())
     member_log(membership=membership, action=WRITE, what=_("Sagde ja til at være med"))
+    plan_event_record(
+        plan=plan,
+        actor=user,
+        membership=membership,
+        kind=PlanEvent.Kind.NETWORK,
+        what=_("Sagde ja til at være med i netværket"),
+    )
     notify(notices.ACCEPTED, invitation.pk)
     return membership

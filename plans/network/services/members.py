@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from ... import notices
 from ...access_log import READ, WRITE, access_log_record
 from ...errors import PlanRuleError
-from ...models import AuthorRole, Goal, NetworkMembership, Offer, Plan
+from ...history import plan_event_record
+from ...models import AuthorRole, Goal, NetworkMembership, Offer, Plan, PlanEvent
 from ...services import comment_add, deliver_on_commit, refuse_if_archived
 from .. import selectors
 
@@ -44,6 +45,13 @@ def membership_remove(*, membership: NetworkMembership, by) -> None:
         action=WRITE,
         what=_("Fjernede %(name)s fra netværket") % {"name": membership.name},
     )
+    plan_event_record(
+        plan=membership.plan,
+        actor=by,
+        actor_kind=AuthorRole.CITIZEN,
+        kind=PlanEvent.Kind.NETWORK,
+        what=_("Fjernede %(name)s fra netværket") % {"name": membership.name},
+    )
     notify(notices.REMOVED, membership.pk)
 
 
@@ -52,6 +60,13 @@ def membership_leave(*, membership: NetworkMembership) -> None:
     if not _end(membership=membership, status=NetworkMembership.Status.LEFT):
         return
     member_log(membership=membership, action=WRITE, what=_("Forlod netværket"))
+    plan_event_record(
+        plan=membership.plan,
+        actor=membership.user,
+        membership=membership,
+        kind=PlanEvent.Kind.NETWORK,
+        what=_("Forlod netværket"),
+    )
     notify(notices.LEFT, membership.pk)
 
 
@@ -130,6 +145,14 @@ def offer_create(
         action=WRITE,
         what=_("Tilbød hjælp til målet: %(goal)s") % {"goal": goal.text},
     )
+    plan_event_record(
+        plan=membership.plan,
+        actor=membership.user,
+        membership=membership,
+        kind=PlanEvent.Kind.OFFER,
+        what=_("Tilbød hjælp til målet: %(goal)s") % {"goal": goal.text},
+        anchor=f"maal-{goal.pk}",
+    )
     notify(notices.OFFER_MADE, offer.pk)
     return offer
 
@@ -147,5 +170,18 @@ def offer_answer(*, offer: Offer, accepted: bool, answer: str = "") -> Offer:
     )
     if not updated:
         raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
+    plan_event_record(
+        plan=offer.plan,
+        actor=offer.plan.citizen,
+        actor_kind=AuthorRole.CITIZEN,
+        kind=PlanEvent.Kind.OFFER,
+        what=(
+            _("Sagde ja tak til hjælp fra %(name)s")
+            if accepted
+            else _("Sagde nej tak til hjælp fra %(name)s")
+        )
+        % {"name": offer.membership.name},
+        anchor=f"maal-{offer.goal_id}",
+    )
     notify(notices.OFFER_ANSWERED, offer.pk)
     return offer

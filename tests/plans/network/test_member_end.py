@@ -12,7 +12,7 @@ from plans import notices
 from plans.errors import PlanRuleError
 from plans.models import Comment, NetworkMembership, Notice, Offer, Plan, Relation
 from plans.network import selectors, services
-from tests.plans.factories import NETWORK_ACTIVITY_TITLES, admin_form_data, citizen
+from tests.plans.factories import NETWORK_ACTIVITY_TITLES, admin_edit_data, citizen
 
 pytestmark = pytest.mark.django_db
 
@@ -85,9 +85,7 @@ def test_a_raw_update_to_archived_locks_the_member_out_on_the_next_request(
 
 def test_the_admin_archiving_locks_the_member_out(client, network_world, member, helped):
     client.force_login(network_world.coordinator)
-    edit = client.get(reverse("planer:edit", args=[network_world.plan.pk]))
-    assert edit.status_code == 200
-    data = admin_form_data(edit.context["form"])
+    data = admin_edit_data(client, network_world.plan)
     data["status"] = Plan.Status.ARCHIVED
     response = client.post(reverse("planer:edit", args=[network_world.plan.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
