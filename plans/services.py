@@ -36,6 +36,15 @@ def refuse_if_archived(*, plan: Plan) -> None:
         raise PlanRuleError(_("Planen er afsluttet. Du kan læse den, men ikke ændre den."))
 
 
+def decisions_announce(*, decisions) -> int:
+    """Tell the citizen at once about each new decision (it has a complaint deadline). Called
+    in the save's transaction by the admin; returns how many notices were held."""
+    held = sum(notices.decision_notice_record(decision=decision) for decision in decisions)
+    if held:
+        deliver_on_commit()
+    return held
+
+
 # --- Goals and feedback (the citizen's own words) ----
 
 

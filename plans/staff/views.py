@@ -6,6 +6,7 @@ every read and write is written to the plan's access log (the citizen sees it).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -23,6 +24,7 @@ from ..errors import PlanRuleError
 from ..history import admin_save_record
 from ..http import id_param, older_than
 from ..models import AccessLogEntry, AuthorRole, PlanEvent
+from ..network import services as network_services
 from .forms import AnswerForm
 
 
@@ -60,18 +62,24 @@ class AccessLogIndexView(generic.IndexView):
 
 class AccessLoggedSaveMixin:
     """Save without a Wagtail log entry; the plan's access log records the write, and the plan's
-    own history what was changed (compared from the form and its formsets after the save)."""
+    own history what was changed (compared from the form and its formsets after the save). In
+    the same transaction, the people it concerns are told: the citizen of a new decision, the
+    network that the plan is finished."""
 
     written = ""  # what the access log says was changed
 
     def save_instance(self):
         created = self.form.instance.pk is None
-        self.action_class(
-            self.form.instance, user=self.request.user, form=self.form, log_action=False
-        ).execute(skip_permission_checks=True)
-        plan = self.form.instance
-        _log(self.request, plan, WRITE, str(self.written))
-        admin_save_record(plan=plan, user=self.request.user, form=self.form, created=created)
+        with transaction.atomic():
+            self.action_class(
+                self.form.instance, user=self.request.user, form=self.form, log_action=False
+            ).execute(skip_permission_checks=True)
+            plan = self.form.instance
+            _log(self.request, plan, WRITE, str(self.written))
+            admin_save_record(plan=plan, user=self.request.user, form=self.form, created=created)
+            services.decisions_announce(decisions=self.form.formsets["decisions"].new_objects)
+            if plan.is_archived:
+                network_services.plan_archived_notify(plan=plan)  # tells nobody twice
         return plan
 
 
