@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, F, IntegerField, Prefetch, Q, QuerySet, When
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
     AccessLogEntry,
     Activity,
-    AuthorRole,
     Comment,
     Decision,
     Feedback,
@@ -27,8 +25,6 @@ from .models import (
     NetworkMembership,
     Offer,
     Plan,
-    PlanEvent,
-    PlanVisit,
 )
 
 COMMENTS_PER_PAGE = 50
@@ -179,7 +175,11 @@ class MinPlan:
     thread: CommentThread
     plan_feedback: Feedback | None
     network_help: dict = field(default_factory=dict)  # goal id -> accepted offers
-    offers_waiting: int = 0  # offers of help waiting for her answer
+    waiting_offers: list = field(default_factory=list)  # offers waiting for her answer
+
+    @property
+    def offers_waiting(self) -> int:
+        return len(self.waiting_offers)
 
 
 def comment_thread(
@@ -258,7 +258,7 @@ def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
             Q(status=Offer.Status.ACCEPTED)
             | Q(status=Offer.Status.WAITING, membership__status=NetworkMembership.Status.ACTIVE)
         )
-        .select_related("membership")
+        .select_related("membership", "goal")
         .order_by("created_at", "pk")
     )
     return MinPlan(
@@ -271,7 +271,7 @@ def min_plan(*, plan: Plan, today: datetime.date | None = None) -> MinPlan:
         thread=comment_thread(plan=plan),
         plan_feedback=plan_feedback,
         network_help=help_by_goal([o for o in offers if o.status == Offer.Status.ACCEPTED]),
-        offers_waiting=sum(o.status == Offer.Status.WAITING for o in offers),
+        waiting_offers=[o for o in offers if o.status == Offer.Status.WAITING],
     )
 
 
@@ -295,122 +295,3 @@ def feedback_for(*, plan: Plan, citizen, activity: Activity | None = None) -> Fe
 def access_log_for_citizen(*, plan: Plan) -> QuerySet[AccessLogEntry]:
     """ "Hvem har set min plan", newest first."""
     return AccessLogEntry.objects.filter(plan=plan).order_by("-at", "-pk")
-
-
-# --- Email notices ----
-
-
-def comment_notice_recipients(*, comment: Comment) -> list:
-    """Who hears about a new comment: the citizen, the coordinator and staff who took part in
-    the conversation. Never the author. (Network members are told by the network's own notices,
-    which know their scope.)"""
-    plan = comment.plan
-    people = {plan.citizen_id: plan.citizen}
-    coordinator_user = plan.coordinator.user
-    if coordinator_user is not None:
-        people[coordinator_user.pk] = coordinator_user
-    staff_authors = (
-        Comment.objects.filter(plan=plan, author_role=AuthorRole.STAFF, author__isnull=False)
-        .filter(Q(author__plan_teams=plan.team_id))
-        .select_related("author")
-    )
-    for earlier in staff_authors:
-        people[earlier.author_id] = earlier.author
-    people.pop(comment.author_id, None)
-    return [person for person in people.values() if person.is_active and person.email]
-
-
-def members_who_see(*, goal: Goal) -> QuerySet[NetworkMembership]:
-    """Active network members whose scope holds this goal (all goals, or this one chosen):
-    who hears about a comment on it."""
-    return (
-        NetworkMembership.objects.filter(
-            plan_id=goal.plan_id, status=NetworkMembership.Status.ACTIVE
-        )
-        .filter(Q(whole_plan=True) | Q(goals=goal))
-        .select_related("user", "plan__citizen")
-        .distinct()
-    )
-
-
-# --- Nyt siden sidst ----
-
-NEWS_LIMIT = 10
-
-
-@dataclass
-class NewsItem:
-    text: str
-    url: str
-
-
-@dataclass
-class News:
-    since: datetime.datetime
-    items: list  # offers waiting for her answer first, then the newest changes and comments
-    more: bool  # more happened than the page lists
-
-
-def news_since_last_visit(*, plan: Plan, user, visit: PlanVisit | None = None) -> News | None:
-    """What others did on her plan since her previous visit, each line with a link to the spot:
-    changes she can see on her plan, comments to her, and offers of help waiting for her answer.
-    None on her first visit (nothing is "new" yet). Three queries, whatever happened (pass the
-    `visit` just recorded to save reading it again)."""
-    if visit is None:
-        visit = PlanVisit.objects.filter(plan=plan, user=user).first()
-    if visit is None or visit.previous_at is None:
-        return None
-    since = visit.previous_at
-    plan_url, network_url = reverse("plans:min_plan"), reverse("network:index")
-    offers = list(
-        Offer.objects.filter(
-            plan=plan,
-            status=Offer.Status.WAITING,
-            membership__status=NetworkMembership.Status.ACTIVE,
-        )
-        .select_related("membership", "goal")
-        .order_by("-created_at", "-pk")[: NEWS_LIMIT + 1]
-    )
-    # Offers have their own line below, with what to do; her own changes are not news to her.
-    events = (
-        PlanEvent.objects.filter(plan=plan, shown_to_citizen=True, at__gt=since)
-        .exclude(actor=user)
-        .exclude(kind=PlanEvent.Kind.OFFER)
-        .order_by("-at", "-pk")[: NEWS_LIMIT + 1]
-    )
-    comments = (
-        Comment.objects.filter(plan=plan, created_at__gt=since, deleted_at__isnull=True)
-        .exclude(author=user)
-        .select_related("reply_to")
-        .order_by("-created_at", "-pk")[: NEWS_LIMIT + 1]
-    )
-    changes = [(event.at, _event_news(event, plan_url, network_url)) for event in events]
-    changes += [(c.created_at, _comment_news(c, user, plan_url)) for c in comments]
-    changes.sort(key=lambda change: change[0], reverse=True)
-    items = [_offer_news(offer, network_url) for offer in offers] + [item for _at, item in changes]
-    return News(since=since, items=items[:NEWS_LIMIT], more=len(items) > NEWS_LIMIT)
-
-
-def _event_news(event: PlanEvent, plan_url: str, network_url: str) -> NewsItem:
-    # Every line starts with what was done ("Flyttede mødet ..."), so it reads on after a name.
-    what = event.what
-    text = f"{event.actor_name} {what[:1].lower()}{what[1:]}" if event.actor_name else what
-    if event.kind == PlanEvent.Kind.NETWORK:
-        return NewsItem(text=text, url=network_url)
-    return NewsItem(text=text, url=f"{plan_url}#{event.anchor}" if event.anchor else plan_url)
-
-
-def _comment_news(comment: Comment, user, plan_url: str) -> NewsItem:
-    if comment.reply_to is not None and comment.reply_to.author_id == user.pk:
-        text = _("%(name)s svarede på din kommentar") % {"name": comment.display_author}
-    else:
-        text = _("%(name)s skrev en kommentar") % {"name": comment.display_author}
-    return NewsItem(text=text, url=f"{plan_url}#kommentar-{comment.pk}")
-
-
-def _offer_news(offer: Offer, network_url: str) -> NewsItem:
-    text = _("%(name)s tilbyder hjælp til målet “%(goal)s”. Tilbuddet venter på dit svar.") % {
-        "name": offer.membership.name,
-        "goal": offer.goal.text,
-    }
-    return NewsItem(text=text, url=f"{network_url}#tilbud-titel")

@@ -17,6 +17,7 @@ from .forms import CommentForm, FeedbackForm, GoalForm
 from .http import citizen_page, older_than, writes_to_plan
 from .models import AuthorRole
 from .network import selectors as network_selectors
+from .news import news_since_last_visit
 
 PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 
@@ -33,7 +34,9 @@ def min_plan(request):
     visit = services.plan_visit_record(plan=plan, user=request.user)
     context = {
         "page_data": page_data,
-        "news": selectors.news_since_last_visit(plan=plan, user=request.user, visit=visit),
+        "news": news_since_last_visit(
+            plan=plan, user=request.user, waiting_offers=page_data.waiting_offers, visit=visit
+        ),
         "comment_form": CommentForm(),
         "feedback_form": FeedbackForm(
             initial={"score": current.score, "words": current.words} if current else None,

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from ..models import AuthorRole, Comment
 from ..people import citizen_name, display_name
-from ..selectors import comment_notice_recipients, members_who_see
 from .delivery import notice_record, site_url
+from .recipients import comment_notice_recipients, members_who_see
 
 COMMENT, COMMENT_TO_NETWORK = "comment", "comment_network"
 

@@ -24,9 +24,9 @@ PAGE_BUDGET = 20
 # helps others, for the header), the selector's 8 (the network's help is one of them), and
 # three reads of the embedded database cache (the page cache's generation twice,
 # the glossary's version), which production reads from Redis instead. Then "Nyt siden sidst"
-# (issue 14): her visit read and written (2), and since her previous visit the plan's changes,
-# the comments to her and the offers waiting for her answer (3, each a bounded list).
-PAGE_QUERIES = 19
+# (issue 14): her visit read and written (2), and since her previous visit the plan's changes
+# and the comments to her (2, each a bounded list; the waiting offers come with the selector's).
+PAGE_QUERIES = 18
 
 
 def _fill(world, size):
