@@ -201,7 +201,7 @@ def test_the_citizen_rates_the_plan_and_an_activity(mette, full):
         3,
         2,
     ]
-    assert "Dit sidste svar: 4 ud af 5" in mette.get(reverse("plans:min_plan")).content.decode()
+    assert "Dit seneste svar: 4 af 5," in mette.get(reverse("plans:min_plan")).content.decode()
 
 
 def test_a_rating_outside_1_to_5_is_refused(mette, full):

@@ -76,3 +76,19 @@ def test_staff_reach_the_page_from_their_caseload(client, world):
     for page in ["/admin/mine-borgere/", "/admin/"]:
         html = client.get(page).content.decode()
         assert f'<a href="{URL}">Vælg, hvor tit du får e-mail om dine borgere</a>' in html, page
+
+
+def test_citizens_and_members_reach_the_page_from_their_own_pages(client, world):
+    from plans.models import NetworkMembership, Relation
+
+    from .factories import citizen
+
+    lene = citizen(email="lene@example.dk", first_name="Lene")
+    NetworkMembership.objects.create(
+        plan=world.plan, user=lene, name="Lene", relation=Relation.FAMILY, whole_plan=True
+    )
+    link = f'<a href="{URL}">Vælg, hvor tit du får e-mail</a>'
+    client.force_login(world.citizen)
+    assert link in client.get("/min-plan/").content.decode()
+    client.force_login(lene)
+    assert link in client.get("/jeg-hjaelper/").content.decode()
