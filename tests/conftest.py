@@ -206,6 +206,12 @@ def assert_accessible(axe):
     """Run axe-core on the current page with the WCAG 2.1 A and AA rules; fail on any hit."""
 
     def check(page):
+        # Wagtail's admin messages fade in over half a second: check what a person then sees,
+        # not the colours half-way through the fade.
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.messages > ul')]"
+            ".every((list) => getComputedStyle(list).opacity === '1')"
+        )
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         violations = results.response["violations"]
         assert not violations, f"{page.url}:\n{results.generate_report()}"
