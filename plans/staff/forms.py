@@ -58,7 +58,8 @@ class AnswerForm(forms.Form):
     body = LongTextField(
         label=gettext_lazy("Dit svar"),
         help_text=gettext_lazy(
-            "Skriv i hverdagssprog. Borgeren får en e-mail om, at du har svaret."
+            "Skriv i hverdagssprog. Borgeren får en e-mail om, at du har svaret: med det samme "
+            "eller samlet om morgenen, som borgeren selv har valgt."
         ),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=Comment.MAX_LENGTH,

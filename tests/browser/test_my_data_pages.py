@@ -2,6 +2,8 @@
 her data; Lene (network member) finds it from her area and deletes her account. axe finds
 nothing on any of the pages, and nothing is wider than 360 px."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -47,7 +49,8 @@ def test_mine_data_for_a_citizen_and_a_member(
     page.context.clear_cookies()
     log_in(page, base, "lene@example.dk", next_url="/jeg-hjaelper/")
     page.get_by_role("link", name="Mine data: se, hent eller slet alt om dig").click()
-    expect(page.get_by_text("Jeg hjælper")).to_be_visible()
+    # Her comment "Jeg hjælper" in her data (the header's "Planer, jeg hjælper med" aside).
+    expect(page.get_by_text(re.compile(r"\d\d\.\d\d: Jeg hjælper$"))).to_be_visible()
     _check(page, assert_accessible)
     page.get_by_role("link", name="Slet min konto").click()
     if "/konto/reauthenticate/" in page.url:

@@ -178,7 +178,8 @@ def test_the_whole_network_story(
     assert NetworkMembership.objects.get().status == NetworkMembership.Status.REMOVED
 
     response = jonas.reload()
-    assert response.status == 404
+    assert response.status == 403
     assert not server_errors, "\n".join(server_errors)
+    expect(jonas.get_by_text("Mette har lukket for din adgang")).to_be_visible()
     assert "Jeg vil have et job" not in jonas.content()
     assert_accessible(jonas)

@@ -5,17 +5,13 @@ import pytest
 
 from plans.models import Goal
 from plans.services import comment_add
-from portal.demo.accounts import ensure_demo_user
 
 from .factories import build_world, fill_plan
 
 
 @pytest.fixture
 def world(db):
-    world = build_world()
-    # A leader sees the "Borgeroplevet værdi" report for every team, and no plan at all.
-    world.leader = ensure_demo_user(email="leder@example.dk", first_name="Lis", groups=["Ledere"])
-    return world
+    return build_world()
 
 
 @pytest.fixture

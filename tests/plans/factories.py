@@ -97,6 +97,8 @@ def build_world():
     editor = ensure_demo_user(
         email="redaktoer@example.dk", first_name="Rasmus", groups=["Redaktører"]
     )
+    # A leader sees the "Borgeroplevet værdi" report for every team, and no plan at all.
+    leader = ensure_demo_user(email="leder@example.dk", first_name="Lis", groups=["Ledere"])
     return SimpleNamespace(
         departments=[job, social, health],
         team=team,
@@ -110,6 +112,7 @@ def build_world():
         plan=plan,
         other_plan=other_plan,
         editor=editor,
+        leader=leader,
     )
 
 

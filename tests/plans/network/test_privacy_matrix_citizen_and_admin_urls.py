@@ -5,7 +5,7 @@ citizen's own pages or the admin; a removed member is a stranger again."""
 
 import pytest
 
-from plans.models import NetworkMembership, Relation
+from plans.models import NetworkMembership, Plan, Relation
 from plans.network import services as network_services
 from tests.plans.factories import (
     URLS,
@@ -15,7 +15,13 @@ from tests.plans.factories import (
     matrix_snapshot,
 )
 
-NETWORK_ROLES = ["network_member", "whole_plan_member", "removed_member", "member_of_other_plan"]
+NETWORK_ROLES = [
+    "network_member",
+    "whole_plan_member",
+    "removed_member",
+    "member_of_other_plan",
+    "member_of_archived_plan",
+]
 
 
 def _network_person(world, role):
@@ -32,6 +38,9 @@ def _network_person(world, role):
         membership.goals.set([world.goal])
     if role == "removed_member":
         network_services.membership_remove(membership=membership, by=world.citizen)
+    if role == "member_of_archived_plan":
+        # Finished by a bare UPDATE (a data fix): the reading rule alone must shut the door.
+        Plan.objects.filter(pk=world.plan.pk).update(status=Plan.Status.ARCHIVED)
     return person
 
 
@@ -56,8 +65,13 @@ def test_network_people_reach_nothing_of_the_citizens_pages_or_the_admin(mettes,
             assert response["Location"].split("?")[0] in ("/admin/", "/konto/login/")
     assert_shows_nothing_of_mettes_plan(body)
     after = matrix_snapshot(world)
-    if url.member_reads_own_data and role in ("network_member", "whole_plan_member"):
-        # Their own data (Mine data): the read is written to Mette's log, nothing else changes.
+    if url.member_reads_own_data and role in (
+        "network_member",
+        "whole_plan_member",
+        "member_of_archived_plan",
+    ):
+        # Their own data (Mine data), what they wrote in Mette's plan even after it ended: the
+        # read is written to Mette's log, nothing else changes.
         assert after[:-1] == before[:-1] and after[-1] == before[-1] + 1
     else:
         assert after == before

@@ -49,6 +49,8 @@ def people(network_world, member):
         "other_citizen": network_world.other_citizen,
         "coordinator": network_world.coordinator,
         "editor": network_world.editor,
+        "staff_outside_team": network_world.outsider,
+        "leader": network_world.leader,
         "_offer": offer,
         "_removed": removed,
     }
@@ -82,6 +84,8 @@ ROLES = [
     "other_citizen",
     "coordinator",
     "editor",
+    "staff_outside_team",
+    "leader",
 ]
 
 

@@ -1,6 +1,8 @@
 """The staff side: a caseworker keeps the plans of their team in the Wagtail admin, answers
 comments there, and every read and write lands in the citizen's access log."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -217,3 +219,10 @@ def test_a_new_plan_is_logged_and_left_out_of_wagtails_site_history(coordinator_
     other_team.force_login(world.outsider)
     history = other_team.get("/admin/reports/site-history/").content.decode()
     assert "Plan for Karen" not in history and "Plan for Mette" not in history
+
+
+def test_the_comments_page_is_headed_kommentarer(coordinator_client, world):
+    html = coordinator_client.get(
+        reverse("plans_admin:comments", args=[world.plan.pk])
+    ).content.decode()
+    assert re.search(r"<h1[^>]*>(?:(?!</h1>).)*Kommentarer", html, flags=re.DOTALL)

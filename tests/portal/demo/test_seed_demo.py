@@ -35,3 +35,16 @@ def test_seed_demo_can_run_again_without_duplicates(seed_demo, settings):
     before = _snapshot()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert _snapshot() == before
+
+
+def test_the_demo_leader_sees_the_value_report_and_no_plan(seed_demo):
+    from django.test import Client
+
+    from plans.models import Plan
+
+    leader = get_user_model().objects.get(email="leder@example.dk")
+    client = Client()
+    client.force_login(leader)
+    assert client.get("/admin/borgeroplevet-vaerdi/").status_code == 200
+    mettes = Plan.objects.get(citizen__email="borger@example.dk")
+    assert client.get(f"/admin/planer/edit/{mettes.pk}/").status_code in (302, 403, 404)

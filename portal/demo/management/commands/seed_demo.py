@@ -29,8 +29,22 @@ def seed_communication_staff():
     )
 
 
+def seed_leader():
+    # A leader follows "Borgeroplevet værdi" across every team, and sees no plan.
+    ensure_demo_user(
+        email="leder@example.dk", first_name="Lis", last_name="Leder", groups=["Ledere"]
+    )
+
+
 # The demo builders run in this order, and each is safe to run again.
-SEEDERS = [seed_pages, seed_editors, seed_communication_staff, seed_plans, seed_network]
+SEEDERS = [
+    seed_pages,
+    seed_editors,
+    seed_communication_staff,
+    seed_leader,
+    seed_plans,
+    seed_network,
+]
 
 
 class Command(BaseCommand):
