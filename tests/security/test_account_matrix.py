@@ -48,6 +48,10 @@ MATRIX = {
     "/konto/reauthenticate/": {"anonymous": LOGIN, "*": 200},
     "/konto/login/code/": {"anonymous": 200, "*": "/"},
     "/.well-known/security.txt": {"*": 200},
+    # Wagtail's own password reset: shut for everyone (one account system, allauth's).
+    # (Staff without a second factor are sent to set one up first, as on every admin page.)
+    "/admin/password_reset/": {"staff_no_mfa": "/konto/2fa/", "*": 404},
+    "/admin/password_reset/done/": {"staff_no_mfa": "/konto/2fa/", "*": 404},
     "/admin/": {
         "anonymous": LOGIN,
         "citizen": LOGIN,  # Wagtail: no admin access
