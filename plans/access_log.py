@@ -8,7 +8,7 @@ makes a concurrent writer wait and then chain onto *this* entry.
 from django.db import transaction
 from django.utils import timezone
 
-from .models import AccessLogEntry, AuthorRole, NetworkMembership, Plan
+from .models import AccessLogEntry, AuthorRole, Invitation, NetworkMembership, Plan
 from .people import actor_details
 
 READ, WRITE = AccessLogEntry.Action.READ, AccessLogEntry.Action.WRITE
@@ -29,13 +29,22 @@ def access_log_record(
     what: str,
     kind: str = AuthorRole.STAFF,
     membership: NetworkMembership | None = None,
+    invitation: Invitation | None = None,
 ) -> AccessLogEntry:
     """Add one entry to the plan's access log, chained to the entry before it.
 
     Staff are recorded with their name, role and department as they are now. A network member
     is passed as `membership`: the log names them as the citizen knows them (their account may
-    hold only an email address) with their relation to the citizen."""
-    if membership is not None:
+    hold only an email address) with their relation to the citizen. Someone holding an
+    invitation link is named as the invited person (`invitation`): the link is theirs."""
+    if invitation is not None:
+        kind = AuthorRole.NETWORK
+        details = {
+            "actor_name": invitation.name,
+            "actor_role": str(invitation.get_relation_display()),
+            "actor_department": "",
+        }
+    elif membership is not None:
         actor, kind = membership.user, AuthorRole.NETWORK
         details = {
             "actor_name": membership.name,

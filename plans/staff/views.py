@@ -142,7 +142,13 @@ def _event_time(event) -> str:
 
 
 class PlanUsageView(TeamPlanObjectMixin, generic.UsageView):
-    pass
+    """Wagtail's "Usage" page: opening it names the plan, so it is a read like any other."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.status_code == 200:
+            _log(request, self.object, READ, _("Planens brug i systemet"))
+        return response
 
 
 # --- Answering comments ----------------------------------------------------------------------

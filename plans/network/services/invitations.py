@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ... import notices
-from ...access_log import WRITE, plan_lock
+from ...access_log import READ, WRITE, access_log_record, plan_lock
 from ...errors import PlanRuleError
 from ...history import plan_event_record
 from ...models import Goal, Invitation, NetworkMembership, Plan, PlanEvent
@@ -212,3 +212,17 @@ def invitation_accept(*, invitation: Invitation, user) -> NetworkMembership:
     )
     notify(notices.ACCEPTED, invitation.pk)
     return membership
+
+
+def invitation_opened(*, invitation: Invitation, user) -> None:
+    """Whoever holds the link reads what the citizen shared: a read in her access log, under
+    the invited person's name (not when the citizen looks at her own invitation)."""
+    if user is not None and user.is_authenticated and user.pk == invitation.plan.citizen_id:
+        return
+    access_log_record(
+        plan=invitation.plan,
+        actor=user if user is not None and user.is_authenticated else None,
+        invitation=invitation,
+        action=READ,
+        what=_("Åbnede invitationen og så de delte mål"),
+    )

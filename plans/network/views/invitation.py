@@ -50,6 +50,8 @@ def invitation_answer(request, token: str):
                 )
                 return redirect("network:member_plan", plan_id=membership.plan_id)
     next_query = urlencode({"next": request.path})
+    if request.method == "GET":
+        services.invitation_opened(invitation=invitation, user=request.user)
     return _private(
         render(
             request,

@@ -226,3 +226,20 @@ def test_the_comments_page_is_headed_kommentarer(coordinator_client, world):
         reverse("plans_admin:comments", args=[world.plan.pk])
     ).content.decode()
     assert re.search(r"<h1[^>]*>(?:(?!</h1>).)*Kommentarer", html, flags=re.DOTALL)
+
+
+def test_the_usage_page_is_a_read_in_the_citizens_log(coordinator_client, world):
+    response = coordinator_client.get(reverse("planer:usage", args=[world.plan.pk]))
+    assert response.status_code == 200
+    last = AccessLogEntry.objects.filter(plan=world.plan).latest("pk")
+    assert (last.actor_name, last.action, last.what) == (
+        "Anne Holm",
+        "read",
+        "Planens brug i systemet",
+    )
+
+
+def test_another_team_opening_the_usage_page_logs_nothing(client, world):
+    client.force_login(world.outsider)
+    assert client.get(reverse("planer:usage", args=[world.plan.pk])).status_code == 404
+    assert not AccessLogEntry.objects.filter(plan=world.plan, actor=world.outsider).exists()
