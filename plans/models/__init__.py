@@ -13,7 +13,7 @@ higher module.
 
 from .conversation import AuthorRole, Comment, Feedback
 from .history import PlanEvent, PlanVisit
-from .network import Invitation, NetworkMembership, Offer, Relation
+from .network import Invitation, InvitationSend, NetworkMembership, Offer, Relation
 from .notices import Frequency, Notice, NoticeEmail, NoticePreference
 from .organisation import Department, StaffProfile, Team
 from .plan import Activity, Decision, Goal, Meeting, Plan
@@ -32,6 +32,7 @@ __all__ = [
     "Frequency",
     "Goal",
     "Invitation",
+    "InvitationSend",
     "Meeting",
     "NetworkMembership",
     "Notice",

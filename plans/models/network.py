@@ -81,6 +81,23 @@ class Invitation(models.Model):
         return self.get_status_display()
 
 
+class InvitationSend(models.Model):
+    """One email with an invitation link, first or again ("Send igen"): the daily limits count
+    these, so sending again is no way around them."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="sends")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        indexes = [models.Index(fields=["plan", "sent_at"], name="plans_invitation_sends_day")]
+
+    def __str__(self):
+        return f"{self.invitation_id} {self.sent_at}"
+
+
 class NetworkMembership(models.Model):
     """A person who accepted an invitation: sees the goals in scope, comments and offers help
     there, until the citizen removes them or they leave."""

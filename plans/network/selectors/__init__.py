@@ -15,6 +15,7 @@ from .citizen import (
     network_for_citizen,
     network_help_by_goal,
     offer_of_plan,
+    sends_today,
 )
 from .member import (
     ARCHIVED,
@@ -46,6 +47,7 @@ __all__ = [
     "comment_author_name",
     "counts_for_limits",
     "email_taken",
+    "sends_today",
     "ended_access",
     "goal_in_scope",
     "goals_in_scope",

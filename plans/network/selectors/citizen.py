@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from ...models import Invitation, NetworkMembership, Offer, Plan
+from ...models import Invitation, InvitationSend, NetworkMembership, Offer, Plan
 from ...selectors import get_or_404, help_by_goal
 
 # --- For the citizen ----
@@ -70,13 +70,20 @@ def network_help_by_goal(*, plan: Plan) -> dict[int, list[Offer]]:
 
 
 def counts_for_limits(*, plan: Plan) -> tuple[int, int, int]:
-    """(invitations made in the last 24 hours, active members, open invitations)."""
+    """(invitation emails sent in the last 24 hours, first or again; active members; open
+    invitations)."""
     now = timezone.now()
     return (
-        plan.invitations.filter(created_at__gte=now - timedelta(days=1)).count(),
+        InvitationSend.objects.filter(plan=plan, sent_at__gte=now - timedelta(days=1)).count(),
         plan.network.filter(status=NetworkMembership.Status.ACTIVE).count(),
         plan.invitations.filter(status=Invitation.Status.SENT, expires_at__gt=now).count(),
     )
+
+
+def sends_today(*, invitation: Invitation) -> int:
+    """How many times this invitation was emailed in the last 24 hours."""
+    since = timezone.now() - timedelta(days=1)
+    return invitation.sends.filter(sent_at__gte=since).count()
 
 
 def email_taken(*, plan: Plan, email: str) -> str | None:

@@ -11,13 +11,14 @@ from ... import notices
 from ...access_log import READ, WRITE, access_log_record, plan_lock
 from ...errors import PlanRuleError
 from ...history import plan_event_record
-from ...models import Goal, Invitation, NetworkMembership, Plan, PlanEvent
+from ...models import Goal, Invitation, InvitationSend, NetworkMembership, Plan, PlanEvent
 from ...services import refuse_if_archived
 from ...tokens import new_token
 from .. import selectors
 from .members import member_log, notify
 
-MAX_INVITATIONS_PER_DAY = 20
+MAX_INVITATIONS_PER_DAY = 20  # invitation emails a day from one plan, "Send igen" included
+MAX_SENDS_PER_INVITATION_PER_DAY = 3  # to one address
 MAX_MEMBERS = 30
 RESEND_AFTER = timedelta(hours=1)
 
@@ -25,11 +26,8 @@ RESEND_AFTER = timedelta(hours=1)
 # --- Inviting ----
 
 
-def invitation_check(*, plan: Plan, email: str) -> None:
-    """The limits, checked before the preview and again when sending."""
-    refuse_if_archived(plan=plan)
-    made_today, members, open_invitations = selectors.counts_for_limits(plan=plan)
-    if made_today >= MAX_INVITATIONS_PER_DAY:
+def _check_daily_limit(sent_today: int) -> None:
+    if sent_today >= MAX_INVITATIONS_PER_DAY:
         raise PlanRuleError(
             _(
                 "Du har sendt %(n)d invitationer det sidste døgn. Det er det højeste antal. "
@@ -37,6 +35,17 @@ def invitation_check(*, plan: Plan, email: str) -> None:
             )
             % {"n": MAX_INVITATIONS_PER_DAY}
         )
+
+
+def _sent(invitation: Invitation) -> None:
+    InvitationSend.objects.create(plan_id=invitation.plan_id, invitation=invitation)
+
+
+def invitation_check(*, plan: Plan, email: str) -> None:
+    """The limits, checked before the preview and again when sending."""
+    refuse_if_archived(plan=plan)
+    made_today, members, open_invitations = selectors.counts_for_limits(plan=plan)
+    _check_daily_limit(made_today)
     if members + open_invitations >= MAX_MEMBERS:
         raise PlanRuleError(
             _(
@@ -102,6 +111,7 @@ def invitation_send(
     # the link (the token) in the database, which the privacy rules forbid. If sending fails,
     # the transaction rolls back and the citizen is asked to try again; nothing half-saved.
     notices.invitation_email_send(invitation=invitation, token=token)
+    _sent(invitation)
     return invitation
 
 
@@ -117,12 +127,23 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
             _("Du har lige sendt invitationen. Vent en time, før du sender den igen.")
         )
     invitation_check_for_resend(invitation=invitation)
+    plan_lock(plan=invitation.plan)  # two quick clicks: the second sees the first's send
+    _check_daily_limit(selectors.counts_for_limits(plan=invitation.plan)[0])
+    if selectors.sends_today(invitation=invitation) >= MAX_SENDS_PER_INVITATION_PER_DAY:
+        raise PlanRuleError(
+            _(
+                "Du har sendt invitationen %(n)d gange det sidste døgn. Prøv igen i morgen, "
+                "eller ring til personen."
+            )
+            % {"n": MAX_SENDS_PER_INVITATION_PER_DAY}
+        )
     token, invitation.token_hash = new_token()
     invitation.status = Invitation.Status.SENT
     invitation.sent_at = now
     invitation.expires_at = now + timedelta(days=Invitation.VALID_DAYS)
     invitation.save(update_fields=["token_hash", "status", "sent_at", "expires_at"])
     notices.invitation_email_send(invitation=invitation, token=token)
+    _sent(invitation)
     return invitation
 
 

@@ -7,7 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from plans.models import Invitation, NetworkMembership
+from plans.errors import PlanRuleError
+from plans.models import Invitation, InvitationSend, NetworkMembership
 from plans.network import services
 from tests.plans.factories import INVITATION_LINK as LINK
 
@@ -134,7 +135,7 @@ def test_at_most_twenty_invitations_a_day(client, network_world, invite, reauthe
     assert "Du har sendt 20 invitationer det sidste døgn" in html
     assert 'value="Lene"' in html
     # A day later the citizen may invite again.
-    Invitation.objects.update(created_at=timezone.now() - timedelta(days=1, minutes=1))
+    InvitationSend.objects.update(sent_at=timezone.now() - timedelta(days=1, minutes=1))
     assert (
         "Det kan Lene se"
         in client.post(INVITE, _form(network_world, preview="1")).content.decode()
@@ -171,6 +172,42 @@ def test_resending_right_away_is_refused(network_world, invite):
     invitation, _ = invite()
     with pytest.raises(Exception, match="Vent en time"):
         services.invitation_resend(invitation=invitation)
+
+
+def _an_hour_on(invitation):
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now() - timedelta(hours=2))
+    invitation.refresh_from_db()
+
+
+def test_sending_again_counts_in_the_daily_limit(network_world, invite):
+    first, _ = invite(email="a@example.dk")
+    for n in range(18):
+        invitation, _ = invite(email=f"person{n}@example.dk")
+    _an_hour_on(first)
+    services.invitation_resend(invitation=first)  # the 20th email today
+    mail.outbox.clear()
+    _an_hour_on(first)
+    with pytest.raises(PlanRuleError, match="Du har sendt 20 invitationer det sidste døgn"):
+        services.invitation_resend(invitation=first)
+    with pytest.raises(PlanRuleError, match="Du har sendt 20 invitationer det sidste døgn"):
+        invite(email="ny@example.dk")
+    assert mail.outbox == []
+
+
+def test_one_address_gets_at_most_three_invitation_emails_a_day(network_world, invite):
+    invitation, _ = invite()
+    for _ in range(2):
+        _an_hour_on(invitation)
+        services.invitation_resend(invitation=invitation)
+    _an_hour_on(invitation)
+    mail.outbox.clear()
+    with pytest.raises(PlanRuleError, match="sendt invitationen 3 gange det sidste døgn"):
+        services.invitation_resend(invitation=invitation)
+    assert mail.outbox == []
+    # A day later it may go again.
+    InvitationSend.objects.update(sent_at=timezone.now() - timedelta(days=1, minutes=1))
+    services.invitation_resend(invitation=invitation)
+    assert len(mail.outbox) == 1
 
 
 def test_withdrawn_and_expired_links_get_one_plain_page_that_reveals_nothing(
