@@ -261,3 +261,30 @@ def test_goals_of_another_plan_cannot_be_slipped_into_an_invitation(
     assert response.status_code == 200
     assert "Vælg kun blandt dine egne mål." in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "name", ["Lene\nBcc: alle@example.dk", "Lene\r\nX", "Le\x1bne", "Lene\x07"]
+)
+def test_a_name_must_be_one_line_and_is_given_back(client, network_world, reauthenticate, name):
+    reauthenticate(client, network_world.citizen)
+    response = client.post(INVITE, _form(network_world, name=name, preview="1"))
+    html = response.content.decode()
+    assert "Skriv det på én linje, uden linjeskift eller usynlige tegn." in html
+    assert 'value="Le' in html  # what she typed is still in the field
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_message_may_have_line_breaks_but_no_hidden_characters(
+    client, network_world, reauthenticate
+):
+    reauthenticate(client, network_world.citizen)
+    html = client.post(
+        INVITE, _form(network_world, message="Hej Lene\n\nVil du?", preview="1")
+    ).content.decode()
+    assert "Det kan Lene se" in html
+    html = client.post(
+        INVITE, _form(network_world, message="Hej\x1b[31m Lene", preview="1")
+    ).content.decode()
+    assert "Teksten indeholder et usynligt tegn, som ikke kan gemmes. Fjern det." in html
