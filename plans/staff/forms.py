@@ -8,29 +8,59 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..forms import LongTextField
 from ..models import Comment, Goal, Team
+from . import lookup
 
 User = get_user_model()
 
 
+NO_PLAN_FOR_THIS_PERSON = gettext_lazy(
+    "Der kan ikke oprettes en plan for denne person. Tjek e-mailadressen sammen med borgeren. "
+    "Passer den, så kontakt din leder."
+)
+
+
+class CitizenByEmailField(forms.EmailField):
+    """The citizen of a new plan, found by the exact address she gives (plans.staff.lookup),
+    never chosen from a list of accounts. On an existing plan it shows her address, fixed."""
+
+    widget = forms.EmailInput
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            value = User.objects.filter(pk=value).first()
+        return value.email if isinstance(value, User) else value
+
+    def clean(self, value):
+        if isinstance(value, int | User):  # a disabled field gives back its initial value
+            return value if isinstance(value, User) else User.objects.get(pk=value)
+        email = super().clean(value)
+        citizen = lookup.citizen_for_new_plan(email=email)
+        if citizen is None:
+            raise forms.ValidationError(NO_PLAN_FOR_THIS_PERSON, code="no_plan")
+        return citizen
+
+
 class PlanAdminForm(WagtailAdminModelForm):
-    """A caseworker can only place a plan in one of their own teams."""
+    """A caseworker can only place a plan in one of their own teams, for a citizen found by
+    her exact email address."""
+
+    citizen = CitizenByEmailField(
+        label=gettext_lazy("Borgerens e-mail"),
+        help_text=gettext_lazy(
+            "Den e-mailadresse, borgeren har bekræftet hos os. Spørg borgeren, og skriv den "
+            "præcis."
+        ),
+        error_messages={"required": gettext_lazy("Skriv borgerens e-mailadresse.")},
+    )
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and "team" in self.fields:
             self.fields["team"].queryset = Team.objects.filter(members=for_user)
-        if "citizen" in self.fields:
-            citizen = self.fields["citizen"]
-            citizen.label_from_instance = lambda user: f"{user} ({user.email})"
-            if self.instance.pk:
-                # A plan stays with its citizen; the form names only them.
-                citizen.disabled = True
-                citizen.queryset = User.objects.filter(pk=self.instance.citizen_id)
-            else:
-                # Only people without any admin role can be given a plan.
-                citizen.queryset = User.objects.filter(
-                    is_staff=False, is_superuser=False, groups__isnull=True
-                ).order_by("first_name", "email")
+        if self.instance.pk and "citizen" in self.fields:
+            # A plan stays with its citizen.
+            self.fields["citizen"].disabled = True
+            self.fields["citizen"].help_text = ""
         activities = self.formsets.get("activities")
         if activities is not None:
             # Every activity row, the new ones and the empty template JavaScript copies

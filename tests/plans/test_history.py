@@ -251,7 +251,7 @@ def test_a_new_plan_starts_its_history(coordinator_client, mettes):
     karen = citizen(email="karen@example.dk", first_name="Karen")
     data = admin_edit_data(coordinator_client, mettes.plan)
     data = {key: value for key, value in data.items() if not key.startswith(("goals", "activ"))}
-    data.update({"citizen": str(karen.pk), "goals-TOTAL_FORMS": "1", "goals-INITIAL_FORMS": "0"})
+    data.update({"citizen": karen.email, "goals-TOTAL_FORMS": "1", "goals-INITIAL_FORMS": "0"})
     data.update({"goals-MIN_NUM_FORMS": "0", "goals-MAX_NUM_FORMS": "1000"})
     data.update({"goals-0-text": "Flytte i egen bolig", "goals-0-written_by": "staff"})
     data.update({"goals-0-status": "active", "goals-0-ORDER": "1"})
