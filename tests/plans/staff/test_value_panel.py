@@ -105,8 +105,9 @@ def edit_page_queries(client, world, activity, django_assert_num_queries):
 
 
 # The plan's edit page with goals, activities, meetings, decisions, the network panel and this
-# panel (which reads its answers in one query), and the goals offered to a new activity row.
-EDIT_PAGE_QUERIES = 51
+# panel (which reads its answers in one query), the goals offered to a new activity row, and
+# the citizen's address (no list of accounts any more).
+EDIT_PAGE_QUERIES = 50
 
 
 def test_the_edit_page_reads_the_same_queries_for_1_and_10_answers(edit_page_queries):
