@@ -1,12 +1,17 @@
 """Site search over live, public pages, with editors' promoted answers first."""
 
+import logging
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import OperationalError
 from django.template.response import TemplateResponse
 
 from portal.pagecache.cache import mark_cacheable
 
-from .selectors import promotions_for, searchable_pages
+from .selectors import pages_matching, promotions_for
 from .services import search_hit_record
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -19,21 +24,18 @@ def search(request):
     results_page = None
 
     if search_query:
-        search_hit_record(search_query=search_query)
+        # Only anonymous searches are counted (for editors' "popular queries"): what a
+        # logged-in citizen types may say who they are, so it is never stored.
+        if not request.user.is_authenticated:
+            search_hit_record(search_query=search_query)
         # The same answer for every anonymous visitor until the next publish; a copy served
-        # from the cache still counts its hit (buffered, see services).
+        # from the cache still counts its hit (buffered, see services). Logged-in visitors
+        # are never served from nor stored in the cache.
         mark_cacheable(
             request=request, on_hit=("search.services.search_hit_buffered", (search_query,))
         )
         promotions = promotions_for(search_query=search_query)
-        results = searchable_pages().specific().search(search_query)
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+        results_page = _results_page(request, search_query=search_query)
 
     return TemplateResponse(
         request,
@@ -44,3 +46,22 @@ def search(request):
             "results": results_page,
         },
     )
+
+
+def _results_page(request, *, search_query: str):
+    paginator = Paginator(pages_matching(search_query=search_query), RESULTS_PER_PAGE)
+    try:
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+    except OperationalError as error:
+        # Belt and braces: pages_matching hands the backend plain words, but should SQLite's
+        # FTS5 still refuse a query, the visitor gets "no results", not an error page.
+        # Only full-text syntax errors: a database that is down must still fail loudly.
+        if "fts5" not in str(error).lower():
+            raise
+        logger.warning("Search query refused by the full-text index: %s", error)
+        return Paginator([], RESULTS_PER_PAGE).page(1)
