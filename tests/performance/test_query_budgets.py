@@ -21,9 +21,10 @@ BUDGETS = {HOME: 6, GUIDE: 8, SEARCH: 8}
 # Steady state. Anonymous: every page comes whole from the cache (a popular search too, until
 # the next publish). Logged in: the session and the user; the page and its specific row and
 # the permission check of Wagtail's userbar (two); on the home page the pages its top tasks
-# link; a search: hit count, promotions, count, results, the results' own rows by type.
+# link; a search: promotions, count, results, the results' own rows by type (no hit count: what
+# a logged-in person types is never stored, issue 15).
 EXACT_ANONYMOUS = {HOME: 0, GUIDE: 0, SEARCH: 0}
-EXACT_LOGGED_IN = {HOME: 6, GUIDE: 7, SEARCH: 8}
+EXACT_LOGGED_IN = {HOME: 6, GUIDE: 7, SEARCH: 7}
 
 
 @pytest.fixture(autouse=True)
