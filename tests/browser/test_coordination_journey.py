@@ -5,10 +5,8 @@ request says "Planen er afsluttet", and Mette sees her plan read-only. axe finds
 360 px on any page of it."""
 
 import re
-import traceback
 
 import pytest
-from django.core.signals import got_request_exception
 from playwright.sync_api import expect
 
 from plans.models import Activity, Goal, NetworkMembership, NoticeEmail, Offer, Plan, Relation
@@ -37,29 +35,6 @@ def world(live_site):
     )
     membership.goals.set([world.goal])
     return world
-
-
-@pytest.fixture
-def server_errors():
-    errors = []
-
-    def record(sender, request=None, **kwargs):
-        errors.append(f"{getattr(request, 'path', '?')}\n{traceback.format_exc()}")
-
-    got_request_exception.connect(record)
-    yield errors
-    got_request_exception.disconnect(record)
-
-
-@pytest.fixture
-def phones(browser, live_site):
-    contexts = [
-        browser.new_context(locale="da-DK", viewport={"width": 360, "height": 740})
-        for _ in range(3)
-    ]
-    yield [context.new_page() for context in contexts]
-    for context in contexts:
-        context.close()
 
 
 def _mails_to(mail_dir, address):

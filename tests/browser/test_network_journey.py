@@ -4,10 +4,8 @@ the coordinator sees it in the admin; Mette removes Jonas, and his next request 
 axe finds nothing on any page of it."""
 
 import re
-import traceback
 
 import pytest
-from django.core.signals import got_request_exception
 from playwright.sync_api import expect
 
 from plans.models import Activity, Goal, NetworkMembership, Offer
@@ -58,30 +56,6 @@ def mette_and_plan(live_site):
         responsible=world.coordinator_profile,
     )
     return world
-
-
-@pytest.fixture
-def server_errors():
-    """Tracebacks of any request that failed on the server, so a 500 explains itself."""
-    errors = []
-
-    def record(sender, request=None, **kwargs):
-        errors.append(f"{getattr(request, 'path', '?')}\n{traceback.format_exc()}")
-
-    got_request_exception.connect(record)
-    yield errors
-    got_request_exception.disconnect(record)
-
-
-@pytest.fixture
-def phones(browser, live_site):
-    contexts = [
-        browser.new_context(locale="da-DK", viewport={"width": 360, "height": 740})
-        for _ in range(3)
-    ]
-    yield [context.new_page() for context in contexts]
-    for context in contexts:
-        context.close()
 
 
 def test_the_whole_network_story(
