@@ -55,7 +55,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page for an anonymous visitor needs none of the others (portal.pagecache).
+    # Outermost: while the database is out of reach, every layer below answers a clean 503
+    # (portal.outage); it needs nothing from the others.
+    "portal.outage.DatabaseOutageMiddleware",
+    # Then a cached page for an anonymous visitor needs none of the others (portal.pagecache).
     "portal.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
