@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from . import selectors, services
 from .errors import PlanRuleError
 from .forms import CommentForm, FeedbackForm, GoalForm
-from .http import citizen_page, older_than, writes_to_plan
+from .http import citizen_page, older_than, submitted_once, writes_to_plan
 from .models import AuthorRole
 from .network import selectors as network_selectors
 from .news import news_since_last_visit
@@ -61,6 +61,7 @@ def _feedback_form(*, plan, activity, user, data=None):
 @citizen_page
 @writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def goal_add(request, plan):
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -75,6 +76,7 @@ def goal_add(request, plan):
 @citizen_page
 @writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def goal_edit(request, plan, pk):
     goal = selectors.goal_for_citizen(plan=plan, pk=pk)
     if goal.written_by != goal.WrittenBy.CITIZEN:
@@ -104,6 +106,7 @@ def goal_detail(request, plan, pk):
 
 @citizen_page
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def activity_detail(request, plan, pk):
     activity = selectors.activity_for_citizen(plan=plan, pk=pk)
     form = _feedback_form(
@@ -134,6 +137,7 @@ def activity_detail(request, plan, pk):
 @citizen_page
 @writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def plan_feedback(request, plan):
     form = _feedback_form(plan=plan, activity=None, user=request.user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -146,6 +150,7 @@ def plan_feedback(request, plan):
 @citizen_page
 @writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def comment_add(request, plan):
     """GET shows the form on its own page; a POST with a problem comes back here with the text."""
     target = _comment_target(
@@ -189,6 +194,7 @@ def _comment_return_url(*, goal=None, activity=None):
 @citizen_page
 @writes_to_plan("plans:min_plan")
 @require_http_methods(["GET", "POST"])
+@submitted_once
 def comment_edit(request, plan, pk):
     comment = selectors.comment_for_author(plan=plan, user=request.user, pk=pk)
     if not services.comment_can_edit(comment=comment, user=request.user):

@@ -8,7 +8,7 @@ Imports between the modules point one way, from the bottom up:
 `organisation` imports none of the others; `plan` only `organisation`; `conversation` and
 `network` and `notices` only `plan` (and what it brings); `records` (the access log, erasure
 requests) and `history` may import all of them. A model that needs one further up belongs in a
-higher module.
+higher module. `submissions` (the one-time keys of submitted forms) imports none of them.
 """
 
 from .conversation import AuthorRole, Comment, Feedback
@@ -18,6 +18,7 @@ from .notices import Frequency, Notice, NoticeEmail, NoticePreference
 from .organisation import Department, StaffProfile, Team
 from .plan import Activity, Decision, Goal, Meeting, Plan
 from .records import AccessLogEntry, AppendOnlyQuerySet, ErasureRequest
+from .submissions import SubmissionKey
 
 __all__ = [
     "AccessLogEntry",
@@ -44,5 +45,6 @@ __all__ = [
     "PlanVisit",
     "Relation",
     "StaffProfile",
+    "SubmissionKey",
     "Team",
 ]

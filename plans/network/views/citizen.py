@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from portal.security import reauthentication_required
 
 from ...errors import PlanRuleError
-from ...http import citizen_page, writes_to_plan
+from ...http import citizen_page, submitted_once, writes_to_plan
 from .. import selectors, services
 from ..forms import InvitationForm, OfferAnswerForm
 
@@ -37,6 +37,7 @@ def network(request, plan):
 @citizen_page
 @writes_to_plan("network:index")
 @reauthentication_required
+@submitted_once
 def invitation_new(request, plan):
     """Three steps in one form, working without JavaScript: fill in, see "Det kan Lene se",
     send. The preview carries what was typed in hidden fields, so "Ret" loses nothing."""
@@ -87,6 +88,7 @@ def invitation_new(request, plan):
 @writes_to_plan("network:index")
 @require_POST
 @reauthentication_required
+@submitted_once
 def invitation_resend(request, plan, invitation_id: int):
     invitation = selectors.invitation_of_plan(plan=plan, invitation_id=invitation_id)
     try:
@@ -139,6 +141,7 @@ def member_remove(request, plan, membership_id: int):
 @citizen_page
 @writes_to_plan("network:index")
 @require_POST
+@submitted_once
 def offer_answer(request, plan, offer_id: int):
     offer = selectors.offer_of_plan(plan=plan, offer_id=offer_id)
     form = OfferAnswerForm(request.POST)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ...errors import PlanRuleError
-from ...http import id_param
+from ...http import id_param, submitted_once
 from ...people import citizen_name
 from .. import selectors, services
 from ..forms import OfferForm
@@ -76,6 +76,7 @@ def member_plan(request, membership):
 
 @member_page
 @require_POST
+@submitted_once
 def member_comment(request, membership, goal_id: int):
     plan_id = membership.plan_id
     goal = selectors.goal_in_scope(membership=membership, goal_id=goal_id)
@@ -95,6 +96,7 @@ def member_comment(request, membership, goal_id: int):
 
 
 @member_page
+@submitted_once
 def offer_new(request, membership):
     plan_id = membership.plan_id
     goals = selectors.goals_in_scope(membership=membership)
