@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks_db import DatabaseBackend
 
 from portal.sanitize import sanitize_html
 
@@ -25,8 +26,18 @@ from .people import actor_details
 
 def deliver_on_commit() -> None:
     """After a write that held notices: send what is due once the write is committed. The
-    notices are already in the database, so a task that never runs delays them, loses none."""
-    transaction.on_commit(tasks.deliver_notices.enqueue)
+    notices are already in the database, so a task that never runs delays them, loses none.
+
+    With django-tasks-db (production) the task is a row in the same database: it is enqueued
+    here, inside the write's transaction, so the write and its task commit together and no
+    second write after the commit can fail and turn a saved comment into an error page. A
+    backend that runs the task at once (development, tests) must wait for the commit, and a
+    failure there is logged, never raised: the comment is saved and the notices wait for the
+    next delivery (`manage.py send_notices`)."""
+    if isinstance(tasks.deliver_notices.get_backend(), DatabaseBackend):
+        tasks.deliver_notices.enqueue()
+    else:
+        transaction.on_commit(tasks.deliver_notices.enqueue, robust=True)
 
 
 def refuse_if_archived(*, plan: Plan) -> None:

@@ -106,11 +106,17 @@ class _DropOutageTracebacks(logging.Filter):
 _drop_outage_tracebacks = _DropOutageTracebacks()
 
 
+def _mark(request, exc: BaseException) -> None:
+    # Counted once per request, however many layers under it fail.
+    if getattr(request, "_database_outage", None) is None:
+        request._database_outage = exc
+        monitor.failed(exc)
+
+
 def _mark_failed_request(sender, request=None, **kwargs):
     exc = sys.exc_info()[1]
     if request is not None and is_outage(exc):
-        request._database_outage = exc
-        monitor.failed(exc)
+        _mark(request, exc)
 
 
 class DatabaseOutageMiddleware:
@@ -137,8 +143,7 @@ class DatabaseOutageMiddleware:
     def process_exception(self, request, exception):
         if not is_outage(exception):
             return None
-        request._database_outage = exception
-        monitor.failed(exception)
+        _mark(request, exception)
         return unavailable(request)
 
 

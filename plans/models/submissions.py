@@ -42,6 +42,9 @@ class SubmissionKey(models.Model):
     def digest(cls, *, form_key: str, path: str, data: list[tuple[str, list[str]]]) -> str:
         """The stored key of one submission: the form's key, where it was sent, and what."""
         hashed = hashlib.sha256()
+        # Line breaks as the browser sent them the first time (CRLF) or from the 503 page's
+        # copy (which an HTML parser may have turned into LF) are the same submission.
+        data = [(name, [value.replace("\r\n", "\n") for value in values]) for name, values in data]
         for part in (form_key, path, *(f"{name}={values!r}" for name, values in sorted(data))):
             hashed.update(part.encode("utf-8", "surrogatepass") + b"\x00")
         return hashed.hexdigest()
