@@ -197,4 +197,6 @@ def _posted_back(request) -> dict:
         and any(character.isalpha() for character in value)
         and not CHOICE_VALUE.fullmatch(value)
     ]
-    return {"hidden_fields": fields, "typed": typed}
+    # Only a form with a one-time key is sure to be stored once however often it is sent.
+    sent_once = any(name == "submission_key" for name, _value in fields)
+    return {"hidden_fields": fields, "typed": typed, "sent_once": sent_once}
