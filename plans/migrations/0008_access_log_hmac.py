@@ -57,13 +57,14 @@ def _chains(AccessLogEntry):
         yield plan_id, list(AccessLogEntry.objects.filter(plan_id=plan_id).order_by("pk"))
 
 
-def _intact(entries, signature) -> bool:
+def _first_broken(entries, signature):
+    """The first entry that does not follow the one before it or does not match its hash."""
     previous = ""
     for entry in entries:
         if entry.previous_hash != previous or signature(entry) != entry.entry_hash:
-            return False
+            return entry
         previous = entry.entry_hash
-    return True
+    return None
 
 
 def _rechain(AccessLogEntry, entries, *, key_id, sign):
@@ -81,10 +82,12 @@ def sign_existing_chains(apps, schema_editor):
     AccessLogEntry = apps.get_model("plans", "AccessLogEntry")
     key, key_id = _key()
     for plan_id, entries in _chains(AccessLogEntry):
-        if any(entry.key_id for entry in entries) or not _intact(entries, _plain):
+        broken = _first_broken(entries, _plain)
+        if broken is not None:
+            # Kept as evidence; verify_access_log reports the plan from its first entry on.
             sys.stdout.write(
-                f"\n  Access log of plan {plan_id} was already broken: left unsigned, "
-                "run verify_access_log."
+                f"\n  Access log of plan {plan_id} was already broken at entry {broken.pk} "
+                f"({broken.at:%Y-%m-%d %H:%M:%S}): left unsigned."
             )
             continue
         _rechain(AccessLogEntry, entries, key_id=key_id, sign=lambda e: _keyed(e, key, key_id))
@@ -95,7 +98,7 @@ def unsign_chains(apps, schema_editor):
     AccessLogEntry = apps.get_model("plans", "AccessLogEntry")
     key, key_id = _key()
     for _plan_id, entries in _chains(AccessLogEntry):
-        if all(e.key_id == key_id for e in entries) and _intact(
+        if all(e.key_id == key_id for e in entries) and not _first_broken(
             entries, lambda e: _keyed(e, key, key_id)
         ):
             _rechain(AccessLogEntry, entries, key_id="", sign=_plain)
