@@ -64,10 +64,12 @@ def _users(emails: list[str], first_name: str) -> list:
 
 
 def _chain(entries):
+    from plans.access_log import access_log_seal  # inside Django only (targets.py imports us)
+
     previous = ""
     for entry in entries:
         entry.previous_hash = previous
-        entry.entry_hash = entry.compute_hash()
+        access_log_seal(entry)
         previous = entry.entry_hash
     return entries
 

@@ -5,6 +5,7 @@ storage, Redis when REDIS_URL is set, the database task queue) is production's o
 import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+os.environ.setdefault("ACCESS_LOG_KEY", "bench-only-access-log-key-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SITE_URL", "http://127.0.0.1:8000")

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
@@ -26,8 +27,11 @@ class AppendOnlyQuerySet(models.QuerySet):
 class AccessLogEntry(models.Model):
     """Who (staff or network member) read or changed what in a plan, and when.
 
-    Entries form one hash chain per plan: entry_hash = sha256(previous_hash + content). Editing
-    or removing an entry in the database breaks the chain, which `verify_access_log` reports.
+    Entries form one chain per plan: entry_hash = HMAC-SHA256(key, previous_hash + content),
+    keyed with settings.ACCESS_LOG_KEY, which lives outside the database. Editing or removing an
+    entry breaks the chain, and without the key nobody can compute a chain that passes
+    `verify_access_log` again. key_id names the key that signed the entry (keys rotate; see
+    plans.access_log). On PostgreSQL triggers refuse UPDATE and DELETE (migration 0009).
     Only plans.access_log.access_log_record writes entries; it locks the plan row so two
     concurrent writes cannot both chain onto the same predecessor (and the unique constraint
     refuses a fork if a database ignores the lock). The chain covers the copied names, not
@@ -55,6 +59,9 @@ class AccessLogEntry(models.Model):
     at = models.DateTimeField(_("hvornår"), default=timezone.now, db_index=True)
     previous_hash = models.CharField(max_length=64, blank=True)
     entry_hash = models.CharField(max_length=64, unique=True)
+    # Which key signed the entry (plans.access_log.access_log_key_id): not secret, covered by
+    # the HMAC, so verification can tell "unknown key" from "changed".
+    key_id = models.CharField(max_length=16, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
     # Not tracked by Wagtail's reference index: each read would otherwise add index writes, and
@@ -88,7 +95,8 @@ class AccessLogEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("Access log entries cannot be deleted.")
 
-    def compute_hash(self) -> str:
+    def compute_hash(self, *, key: bytes) -> str:
+        """The entry's HMAC under `key` (the one key_id names)."""
         at = self.at.astimezone(datetime.UTC).isoformat(timespec="microseconds")
         content = [
             self.previous_hash,
@@ -100,10 +108,11 @@ class AccessLogEntry(models.Model):
             self.action,
             self.what,
             at,
+            self.key_id,
         ]
         # JSON keeps field boundaries unambiguous ("ab","c" differs from "a","bc").
         payload = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(payload.encode()).hexdigest()
+        return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
 
 
 class ErasureRequest(models.Model):

@@ -1,5 +1,7 @@
 """Settings shared by every environment; integrations switch on only when their variable is set."""
 
+import hashlib
+import hmac
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -277,6 +279,20 @@ else:
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# The key of the access log's HMAC chain (plans.access_log). It lives in the environment, never
+# in the database, so someone who can write to the database cannot re-chain an entry they
+# changed. Required in production; empty here means "derive one from SECRET_KEY" (dev, test).
+# After a rotation the keys that signed older entries stay in ACCESS_LOG_OLD_KEYS, for checking.
+ACCESS_LOG_KEY = env.str("ACCESS_LOG_KEY", default="")
+ACCESS_LOG_OLD_KEYS = [key for key in env.list("ACCESS_LOG_OLD_KEYS", default=[]) if key]
+
+
+def access_log_key_derived(secret_key: str) -> str:
+    """Dev and test only: a log key of its own, derived from SECRET_KEY under a fixed label."""
+    label = b"faellesplan.access-log.v1"
+    return hmac.new(secret_key.encode(), label, hashlib.sha256).hexdigest()
+
 
 WAGTAIL_SITE_NAME = "Fællesplan"
 # Where the site lives, as people reach it: every absolute link in every email is built from

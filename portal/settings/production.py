@@ -6,6 +6,12 @@ from .base import *
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
+# The access log's HMAC key (see base.py): never derived here, and long enough to guess at.
+ACCESS_LOG_KEY = env.str("ACCESS_LOG_KEY")
+if len(ACCESS_LOG_KEY) < 32:
+    raise ImproperlyConfigured(
+        "Set the ACCESS_LOG_KEY environment variable to 32 or more random characters"
+    )
 ALLOWED_HOSTS = [host for host in env.list("ALLOWED_HOSTS", cast=str.strip) if host]
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable (comma-separated)")

@@ -4,6 +4,7 @@ from .base import *
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ACCESS_LOG_KEY = ACCESS_LOG_KEY or access_log_key_derived(SECRET_KEY)
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

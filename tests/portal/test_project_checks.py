@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "portal.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
+    "ACCESS_LOG_KEY": secrets.token_hex(32),
     "ALLOWED_HOSTS": "plan.example.dk",
     "SITE_URL": "https://plan.example.dk",
     "DATABASE_URL": "sqlite:////tmp/faellesplan-deploy-check.sqlite3",
@@ -41,7 +42,9 @@ def test_deploy_check_is_clean_under_production_settings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ACCESS_LOG_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"]
+)
 def test_production_refuses_to_start_without_its_secrets(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = _manage("check", env=env)
@@ -50,6 +53,12 @@ def test_production_refuses_to_start_without_its_secrets(missing):
         f"django.core.exceptions.ImproperlyConfigured: Set the {missing} environment variable"
         in result.stderr
     )
+
+
+def test_production_refuses_an_access_log_key_short_enough_to_guess():
+    result = _manage("check", env={**PRODUCTION_ENV, "ACCESS_LOG_KEY": "kort"})
+    assert result.returncode != 0
+    assert "Set the ACCESS_LOG_KEY environment variable to 32 or more" in result.stderr
 
 
 def test_an_oidc_client_without_its_secret_is_named_at_start():

@@ -471,6 +471,7 @@ TRANSPORT_SETTINGS = [
 
 def production_transport_settings(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "observatory-test")
+    monkeypatch.setenv("ACCESS_LOG_KEY", "observatory-test-access-log-key-32-chars")
     monkeypatch.setenv("ALLOWED_HOSTS", "plan.example.dk")
     monkeypatch.setenv("SITE_URL", "https://plan.example.dk")
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/unused.sqlite3")

@@ -2,12 +2,14 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.access_log import access_log_verify
-from plans.models import AccessLogEntry
+from plans.access_log import access_log_check, access_log_keys
 
 
 class Command(BaseCommand):
-    help = "Verify the hash chain of every plan's access log; exit 1 at the first broken link."
+    help = (
+        "Verify every plan's access log chain and its HMAC under ACCESS_LOG_KEY (or a key in "
+        "ACCESS_LOG_OLD_KEYS); name the first entry that fails in each plan, exit 1 if any."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -15,12 +17,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, plan=None, **options):
-        problems = access_log_verify(plan_ids=plan)
-        if problems:
-            for problem in problems:
-                self.stderr.write(problem)
+        report = access_log_check(plan_ids=plan)
+        keys = access_log_keys()
+        if report.breaks:
+            for problem in report.breaks:
+                self.stderr.write(str(problem))
             raise CommandError(
-                f"The access log is broken in {len(problems)} plan(s); first: {problems[0]}"
+                f"The access log is broken in {len(report.breaks)} plan(s); "
+                f"first: {report.breaks[0]}"
             )
-        count = AccessLogEntry.objects.filter(**({"plan_id__in": plan} if plan else {})).count()
-        self.stdout.write(self.style.SUCCESS(f"Access log intact: {count} entries checked."))
+        signed = ", ".join(
+            f"{count} by key {key_id} ({keys[key_id][1]})"
+            for key_id, count in report.by_key.items()
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Access log intact: {report.checked} entries checked"
+                + (f"; signed {signed}." if signed else ".")
+            )
+        )
