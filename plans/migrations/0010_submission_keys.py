@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0007_invitation_sends'),
+        ('plans', '0009_access_log_append_only'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
