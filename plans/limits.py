@@ -6,7 +6,7 @@ exist so that a script, a stolen session or a stuck key cannot fill a plan (and 
 everyone who hears about it), and so that a plan's pages stay small: in the issue that asked for
 them, 159 goals and 159 offers made the admin edit page 11 MB and 4.8 s. Activities weigh most
 there (each row brings its own choice lists and queries: 100 of them made 2.3 MB and 549
-queries), so they are capped at 50; a plan at all its caps opens as a page of about 2 MB.
+queries), so they are capped at 50; a plan at all its caps opens as a page of 1.7 MB.
 
 Each limit is counted from the rows themselves, in the write's own transaction after plan_lock,
 so it holds across app servers and two quick clicks cannot both pass. Each count uses an index
