@@ -16,8 +16,8 @@ from django_tasks_db import DatabaseBackend
 
 from portal.sanitize import sanitize_html
 
-from . import notices, tasks
-from .access_log import WRITE, access_log_record
+from . import limits, notices, tasks
+from .access_log import WRITE, access_log_record, plan_lock
 from .errors import PlanRuleError
 from .history import plan_event_record
 from .models import Activity, AuthorRole, Comment, Feedback, Goal, Plan, PlanEvent, PlanVisit
@@ -62,6 +62,9 @@ def decisions_announce(*, decisions) -> int:
 def goal_add_by_citizen(*, plan: Plan, citizen, text: str) -> Goal:
     refuse_if_archived(plan=plan)
     with transaction.atomic():
+        plan_lock(plan=plan)
+        limits.goals_per_plan_check(plan=plan)
+        limits.goal_writes_per_hour_check(plan=plan, citizen=citizen)
         last = plan.goals.aggregate(last=Max("sort_order"))["last"]
         goal = Goal.objects.create(
             plan=plan,
@@ -79,6 +82,8 @@ def goal_edit_by_citizen(*, goal: Goal, citizen, text: str) -> Goal:
         raise PlanRuleError(_("Du kan kun rette de mål, du selv har skrevet."))
     refuse_if_archived(plan=goal.plan)
     with transaction.atomic():
+        plan_lock(plan=goal.plan)
+        limits.goal_writes_per_hour_check(plan=goal.plan, citizen=citizen)
         goal.text = text.strip()
         goal.save(update_fields=["text"])
         _goal_event(goal=goal, citizen=citizen, what=_("Rettede sit mål: %(text)s"))
@@ -106,9 +111,12 @@ def feedback_give(
         raise PlanRuleError(_("Vælg et tal fra 1 til 5."))
     if activity is not None and activity.plan_id != plan.pk:
         raise PlanRuleError(_("Indsatsen hører ikke til din plan."))
-    return Feedback.objects.create(
-        plan=plan, author=citizen, activity=activity, score=score, words=words.strip()
-    )
+    with transaction.atomic():
+        plan_lock(plan=plan)
+        limits.feedback_per_hour_check(user=citizen)
+        return Feedback.objects.create(
+            plan=plan, author=citizen, activity=activity, score=score, words=words.strip()
+        )
 
 
 # --- Comments ----
@@ -142,6 +150,8 @@ def comment_add(
         # An answer belongs where the question was asked.
         goal, activity = reply_to.goal, reply_to.activity
     with transaction.atomic():
+        plan_lock(plan=plan)
+        limits.comments_per_hour_check(author=author, author_role=author_role)
         comment = Comment.objects.create(
             plan=plan,
             goal=goal,

@@ -65,11 +65,15 @@ def _feedback_form(*, plan, activity, user, data=None):
 def goal_add(request, plan):
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.goal_add_by_citizen(
-            plan=plan, citizen=request.user, text=form.cleaned_data["text"]
-        )
-        messages.success(request, _("Dit mål er gemt."))
-        return redirect(reverse("plans:min_plan") + "#maal")
+        try:
+            services.goal_add_by_citizen(
+                plan=plan, citizen=request.user, text=form.cleaned_data["text"]
+            )
+        except PlanRuleError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(request, _("Dit mål er gemt."))
+            return redirect(reverse("plans:min_plan") + "#maal")
     return render(request, "plans/goal_form.html", {"form": form, "plan": plan})
 
 
@@ -83,11 +87,15 @@ def goal_edit(request, plan, pk):
         raise Http404
     form = GoalForm(request.POST or None, initial={"text": goal.text})
     if request.method == "POST" and form.is_valid():
-        services.goal_edit_by_citizen(
-            goal=goal, citizen=request.user, text=form.cleaned_data["text"]
-        )
-        messages.success(request, _("Dit mål er rettet."))
-        return redirect("plans:goal", pk=goal.pk)
+        try:
+            services.goal_edit_by_citizen(
+                goal=goal, citizen=request.user, text=form.cleaned_data["text"]
+            )
+        except PlanRuleError as error:
+            form.add_error("text", error)
+        else:
+            messages.success(request, _("Dit mål er rettet."))
+            return redirect("plans:goal", pk=goal.pk)
     return render(request, "plans/goal_form.html", {"form": form, "plan": plan, "goal": goal})
 
 
@@ -118,10 +126,10 @@ def activity_detail(request, plan, pk):
                 plan=plan, citizen=request.user, activity=activity, **form.cleaned_data
             )
         except PlanRuleError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
             messages.success(request, _("Tak for dit svar."))
-        return redirect("plans:activity", pk=activity.pk)
+            return redirect("plans:activity", pk=activity.pk)
     context = {
         "plan": plan,
         "activity": activity,
@@ -141,9 +149,13 @@ def activity_detail(request, plan, pk):
 def plan_feedback(request, plan):
     form = _feedback_form(plan=plan, activity=None, user=request.user, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.feedback_give(plan=plan, citizen=request.user, **form.cleaned_data)
-        messages.success(request, _("Tak for dit svar."))
-        return redirect(reverse("plans:min_plan") + "#meningsfuld")
+        try:
+            services.feedback_give(plan=plan, citizen=request.user, **form.cleaned_data)
+        except PlanRuleError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Tak for dit svar."))
+            return redirect(reverse("plans:min_plan") + "#meningsfuld")
     return render(request, "plans/feedback_form.html", {"form": form, "plan": plan})
 
 

@@ -70,6 +70,8 @@ class Comment(models.Model):
         # walks the created_at index of every plan's comments backwards to find them.
         indexes = [
             models.Index(fields=["plan", "created_at", "id"], name="plans_comment_plan_newest"),
+            # plans.limits counts one author's comments in the last hour.
+            models.Index(fields=["author", "created_at"], name="plans_comment_author_recent"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -128,6 +130,8 @@ class Feedback(models.Model):
         indexes = [
             models.Index(fields=["plan", "activity", "answered_at"], name="plans_feedback_newest"),
             models.Index(fields=["answered_at"], name="plans_feedback_month"),
+            # plans.limits counts one person's answers in the last hour.
+            models.Index(fields=["author", "answered_at"], name="plans_feedback_author_recent"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -186,6 +186,10 @@ class Offer(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("tilbud om hjælp")
         verbose_name_plural = _("tilbud om hjælp")
+        # plans.limits counts one member's offers in the last hour.
+        indexes = [
+            models.Index(fields=["membership", "created_at"], name="plans_offer_member_recent")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.what[:60]}"

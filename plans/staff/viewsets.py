@@ -15,14 +15,15 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.panels import TextReadabilityPanel
 
+from .. import limits
 from ..models import AccessLogEntry, Department, Plan, StaffProfile, Team
 from . import views
 from .forms import ActivityAdminForm, PlanAdminForm
-from .panels import NetworkHelpPanel
+from .panels import CappedInlinePanel, NetworkHelpPanel
 from .value_panel import ValuePanel
 
 
-class ActivityInlinePanel(InlinePanel):
+class ActivityInlinePanel(CappedInlinePanel):
     """Activities use a form that only offers the goals of the same plan."""
 
     def get_form_options(self):
@@ -81,10 +82,14 @@ class PlanViewSet(ModelViewSet):
                 ],
                 heading=_("Borger og koordinator"),
             ),
-            InlinePanel(
+            CappedInlinePanel(
                 "goals",
                 heading=_("Mål"),
                 label=_("Mål"),
+                max_num=limits.GOALS_PER_PLAN,
+                too_many=_(
+                    "En plan kan have højst %(num)d mål. Slet et mål, før du tilføjer et nyt."
+                ),
                 panels=[FieldPanel("text"), FieldPanel("written_by"), FieldPanel("status")],
             ),
             NetworkHelpPanel(),
@@ -93,6 +98,11 @@ class PlanViewSet(ModelViewSet):
                 "activities",
                 heading=_("Indsatser"),
                 label=_("Indsats"),
+                max_num=limits.ACTIVITIES_PER_PLAN,
+                too_many=_(
+                    "En plan kan have højst %(num)d indsatser. "
+                    "Slet en indsats, før du tilføjer en ny."
+                ),
                 panels=[
                     FieldPanel("title"),
                     FieldPanel("department"),

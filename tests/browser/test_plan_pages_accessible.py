@@ -8,6 +8,7 @@ from plans.models import Comment, Plan
 from plans.services import comment_add
 from portal.demo.accounts import ensure_demo_user
 from portal.demo.plans import seed_plans
+from tests.plans.factories import written_over_time
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +21,9 @@ def _check(page, assert_accessible):
 def test_every_min_plan_page_is_accessible(page: Page, live_site, log_in, assert_accessible):
     seed_plans()
     plan = Plan.objects.get(citizen__email="borger@example.dk")
-    for n in range(51):
-        comment_add(plan=plan, author=plan.citizen, author_role="citizen", body=f"Besked {n}")
+    with written_over_time():
+        for n in range(51):
+            comment_add(plan=plan, author=plan.citizen, author_role="citizen", body=f"Besked {n}")
     own = Comment.objects.filter(plan=plan).order_by("-pk").first()
     goal = plan.goals.order_by("sort_order").first()
     base = live_site.url

@@ -3,13 +3,16 @@
 import datetime
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
+from unittest import mock
 
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from plans import limits
 from plans.models import (
     AccessLogEntry,
     Activity,
@@ -116,6 +119,23 @@ def build_world():
     )
 
 
+@contextmanager
+def written_over_time():
+    """Test data a person would write over weeks, made in a moment: the hourly limits of
+    plans.limits are for people typing, not for building a plan's history (the caps per plan
+    still hold)."""
+    many = 10**6
+    with mock.patch.multiple(
+        limits,
+        COMMENTS_PER_HOUR=many,
+        COMMENTS_PER_HOUR_STAFF=many,
+        OFFERS_PER_HOUR=many,
+        FEEDBACK_PER_HOUR=many,
+        GOAL_WRITES_PER_HOUR=many,
+    ):
+        yield
+
+
 def fill_plan(*, plan, profile, departments, goals, activities, comments, decisions=1):
     """Goals, activities spread over them and the departments, a meeting, decisions, comments."""
     goal_objs = [
@@ -154,17 +174,18 @@ def fill_plan(*, plan, profile, departments, goals, activities, comments, decisi
             complaint_deadline=today + datetime.timedelta(weeks=4),
             contact=profile,
         )
-    for n in range(comments):
-        comment_add(
-            plan=plan,
-            author=plan.citizen,
-            author_role="citizen",
-            body=f"Kommentar {n}",
-            goal=goal_objs[n % len(goal_objs)] if goal_objs and n % 3 == 1 else None,
-            activity=activity_objs[n % len(activity_objs)]
-            if activity_objs and n % 3 == 2
-            else None,
-        )
+    with written_over_time():
+        for n in range(comments):
+            comment_add(
+                plan=plan,
+                author=plan.citizen,
+                author_role="citizen",
+                body=f"Kommentar {n}",
+                goal=goal_objs[n % len(goal_objs)] if goal_objs and n % 3 == 1 else None,
+                activity=activity_objs[n % len(activity_objs)]
+                if activity_objs and n % 3 == 2
+                else None,
+            )
     return goal_objs, activity_objs
 
 

@@ -11,7 +11,7 @@ from plans.access_log import access_log_record
 from plans.models import AccessLogEntry, Comment, Feedback, Goal
 from plans.services import comment_add
 
-from .factories import fill_plan
+from .factories import fill_plan, written_over_time
 
 
 @pytest.fixture
@@ -178,8 +178,11 @@ def test_nobody_edits_or_deletes_someone_elses_comment(mette, full):
 
 
 def test_older_comments_are_behind_vis_aeldre(mette, full):
-    for n in range(60):
-        comment_add(plan=full.plan, author=full.citizen, author_role="citizen", body=f"Nr. {n}")
+    with written_over_time():
+        for n in range(60):
+            comment_add(
+                plan=full.plan, author=full.citizen, author_role="citizen", body=f"Nr. {n}"
+            )
     body = mette.get(reverse("plans:min_plan")).content.decode()
     assert body.count('<article class="comment') == 50
     assert "Nr. 59" in body and "Nr. 9<" not in body

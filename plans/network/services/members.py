@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ... import notices
-from ...access_log import READ, WRITE, access_log_record
+from ... import limits, notices
+from ...access_log import READ, WRITE, access_log_record, plan_lock
 from ...errors import PlanRuleError
 from ...history import plan_event_record
 from ...models import AuthorRole, Goal, NetworkMembership, Offer, Plan, PlanEvent
@@ -132,6 +132,9 @@ def offer_create(
     # The goal must be one the member can see; a goal id from another plan or outside the
     # scope gives the same "no such goal" as an id that does not exist.
     selectors.goal_in_scope(membership=membership, goal_id=goal.pk)
+    plan_lock(plan=membership.plan)
+    limits.offers_per_plan_check(plan=membership.plan)
+    limits.offers_per_hour_check(user=membership.user)
     offer = Offer.objects.create(
         plan=membership.plan,
         membership=membership,

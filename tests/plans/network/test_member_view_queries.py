@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from plans.models import NetworkMembership, Relation
 from plans.network import selectors, services
 from plans.services import comment_add
-from tests.plans.factories import citizen, fill_plan
+from tests.plans.factories import citizen, fill_plan, written_over_time
 
 pytestmark = pytest.mark.django_db
 
@@ -50,26 +50,27 @@ def _member_of(network_world, *, goals, activities, comments, whole_plan):
         )
         for n in range(3)
     ]
-    for n in range(comments):
-        goal = goal_objs[n % len(goal_objs)]
-        if n % 3 == 0:
-            services.member_comment_add(membership=others[n % 3], goal=goal, body=f"Hej {n}")
-        elif n % 3 == 1:
-            comment_add(
-                plan=network_world.plan,
-                author=network_world.citizen,
-                author_role="citizen",
-                body="K",
-                goal=goal,
-            )
-        else:
-            comment_add(
-                plan=network_world.plan,
-                author=network_world.coordinator,
-                author_role="staff",
-                body="S",
-                goal=goal,
-            )
+    with written_over_time():
+        for n in range(comments):
+            goal = goal_objs[n % len(goal_objs)]
+            if n % 3 == 0:
+                services.member_comment_add(membership=others[n % 3], goal=goal, body=f"Hej {n}")
+            elif n % 3 == 1:
+                comment_add(
+                    plan=network_world.plan,
+                    author=network_world.citizen,
+                    author_role="citizen",
+                    body="K",
+                    goal=goal,
+                )
+            else:
+                comment_add(
+                    plan=network_world.plan,
+                    author=network_world.coordinator,
+                    author_role="staff",
+                    body="S",
+                    goal=goal,
+                )
     for goal in goal_objs[:5]:
         services.offer_create(membership=membership, goal=goal, kind="company", what="Kaffe")
     return user
