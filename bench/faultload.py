@@ -186,7 +186,7 @@ def print_summary(r: dict) -> None:
         print(
             f"  {name} ({o['seconds']} s): answers {o['answers']}, recovery "
             f"{o['recovery_seconds']} s after the database was back"
-            if "kill" not in name
+            if "kill" not in name.lower()
             else f"  {name}: answers {o['answers']}"
         )
     print(
