@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format messages install install-test chromium bench lighthouse
+.PHONY: run test lint format messages install install-test chromium bench lighthouse cluster faultload
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,16 @@ messages: install
 # BENCH_ARGS="--scale" also measures Min plan at 20,000 citizens.
 bench: install
 	$(PY) -m bench.run $(BENCH_ARGS)
+
+# Two app servers behind nginx, checked as one service (bench/cluster.py), and comments posted
+# by 40 citizens while PostgreSQL restarts, stops and a worker dies (bench/faultload.py). Both
+# start their own PostgreSQL, Redis, gunicorns, nginx and task worker on loopback; install
+# nginx/redis-server/postgresql when missing. On demand, not in CI.
+cluster: install
+	$(PY) -m bench.cluster
+
+faultload: install
+	$(PY) -m bench.faultload $(FAULTLOAD_ARGS)
 
 # Lighthouse 12 (npm) with Debian's chromium, mobile profile, on a server `make bench` style.
 lighthouse: install chromium

@@ -51,36 +51,60 @@ def pg_bin(name: str) -> str | None:
     return str(versions[-1]) if versions else shutil.which(name)
 
 
-def ensure_tools(need_postgres: bool) -> None:
-    missing = [
-        pkg
-        for tool, pkg in [("wrk", "wrk"), ("redis-server", "redis-server")]
-        if not shutil.which(tool)
-    ]
+def ensure_tools(need_postgres: bool, *, nginx: bool = False) -> None:
+    tools = [("wrk", "wrk"), ("redis-server", "redis-server")]
+    if nginx:
+        tools.append(("nginx", "nginx"))
+    missing = [pkg for tool, pkg in tools if not shutil.which(tool)]
     if need_postgres and not pg_bin("initdb"):
         missing.append("postgresql")
     if missing:
         apt_install(*missing)
 
 
+class Cluster:
+    """A throwaway PostgreSQL cluster of our own, which `make faultload` may restart or stop."""
+
+    def __init__(self, folder: Path, port: int):
+        self.folder, self.port = folder, port
+        self.data = folder / "data"
+        self.url = f"postgres://faellesplan@127.0.0.1:{port}/faellesplan"
+        self.options = (
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=100"
+        )
+
+    def pg_ctl(self, *args: str) -> None:
+        as_postgres = ["runuser", "-u", "postgres", "--"] if is_root() else []
+        subprocess.run(
+            [*as_postgres, pg_bin("pg_ctl"), "-D", str(self.data), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def start(self) -> None:
+        self.pg_ctl("-o", self.options, "-l", str(self.folder / "log"), "-w", "start")
+
+    def stop(self) -> None:
+        self.pg_ctl("-m", "fast", "-w", "stop")
+
+    def restart(self) -> None:
+        self.pg_ctl("-m", "fast", "-w", "restart")
+
+
 @contextlib.contextmanager
-def postgres():
-    """DATABASE_URL when given; otherwise a throwaway cluster in a temporary folder."""
-    if os.environ.get("DATABASE_URL"):
-        yield os.environ["DATABASE_URL"]
-        return
+def postgres_cluster():
+    """A throwaway cluster in a temporary folder, always (never DATABASE_URL's server)."""
     folder = Path(tempfile.mkdtemp(prefix="faellesplan-bench-pg-"))
-    port = free_port()
+    cluster = Cluster(folder, free_port())
     as_postgres = ["runuser", "-u", "postgres", "--"] if is_root() else []
     if is_root():
         shutil.chown(folder, "postgres", "postgres")
-    data = folder / "data"
     subprocess.run(
         [
             *as_postgres,
             pg_bin("initdb"),
             "-D",
-            str(data),
+            str(cluster.data),
             "-U",
             "faellesplan",
             "-A",
@@ -93,24 +117,7 @@ def postgres():
         check=True,
         stdout=subprocess.DEVNULL,
     )
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=100"
-    pg_ctl = pg_bin("pg_ctl")
-    subprocess.run(
-        [
-            *as_postgres,
-            pg_ctl,
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(folder / "log"),
-            "-w",
-            "start",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    cluster.start()
     try:
         subprocess.run(
             [
@@ -119,21 +126,29 @@ def postgres():
                 "-h",
                 "127.0.0.1",
                 "-p",
-                str(port),
+                str(cluster.port),
                 "-U",
                 "faellesplan",
                 "faellesplan",
             ],
             check=True,
         )
-        log(f"throwaway PostgreSQL cluster on port {port}")
-        yield f"postgres://faellesplan@127.0.0.1:{port}/faellesplan"
+        log(f"throwaway PostgreSQL cluster on port {cluster.port}")
+        yield cluster
     finally:
-        subprocess.run(
-            [*as_postgres, pg_ctl, "-D", str(data), "-m", "fast", "stop"],
-            stdout=subprocess.DEVNULL,
-        )
+        with contextlib.suppress(subprocess.CalledProcessError):
+            cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def postgres():
+    """DATABASE_URL when given; otherwise a throwaway cluster in a temporary folder."""
+    if os.environ.get("DATABASE_URL"):
+        yield os.environ["DATABASE_URL"]
+        return
+    with postgres_cluster() as cluster:
+        yield cluster.url
 
 
 @contextlib.contextmanager
@@ -191,11 +206,11 @@ def manage(env: dict, *args: str) -> None:
     )
 
 
-def inside(env: dict, command: str, *args: str) -> dict:
-    """Run a step of this module inside Django (same settings as the server) and read its
+def inside(env: dict, command: str, *args: str, module: str = "bench.run") -> dict:
+    """Run a step of `module` inside Django (same settings as the server) and read its
     JSON answer from the last line."""
     out = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--inside", command, *args],
+        [sys.executable, "-m", module, "--inside", command, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -208,7 +223,15 @@ def inside(env: dict, command: str, *args: str) -> dict:
 
 @contextlib.contextmanager
 def gunicorn(env: dict, app: str):
-    port = free_port()
+    with gunicorn_process(env, app) as (url, _process):
+        yield url
+
+
+@contextlib.contextmanager
+def gunicorn_process(env: dict, app: str, *, port: int = 0, stderr=None):
+    """gunicorn with the bench's settings; yields its URL and the master process (whose
+    workers `make faultload` kills). `stderr`: where its log goes (default: ours)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable,
@@ -224,10 +247,12 @@ def gunicorn(env: dict, app: str):
             "warning",
         ],
         env=env,
+        stderr=stderr,
     )
     try:
         wait_for_port(port)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", process
     finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(30)
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)
