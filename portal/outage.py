@@ -23,6 +23,8 @@ import sys
 import threading
 import time
 
+from django.contrib.sessions.exceptions import SessionInterrupted
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse
@@ -145,6 +147,34 @@ class DatabaseOutageMiddleware:
             return None
         _mark(request, exception)
         return unavailable(request)
+
+
+class SessionMiddlewareForOutages(SessionMiddleware):
+    """Django's SessionMiddleware, except that a session that cannot be saved because the
+    database is gone is an outage (503), not "the session was deleted" (Django's 400).
+
+    The session backend turns every database error on save into UpdateError, and the
+    middleware that into SessionInterrupted, which Django answers with a bare 400 and which
+    reaches no middleware above it; the outage is found in the exceptions it was raised from."""
+
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        except SessionInterrupted as exc:
+            cause = _outage_behind(exc)
+            if cause is None:
+                raise
+            _mark(request, cause)
+            return response
+
+
+def _outage_behind(exc: BaseException) -> BaseException | None:
+    seen = exc.__cause__ or exc.__context__
+    while seen is not None:
+        if is_outage(seen):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _note_answer(request):

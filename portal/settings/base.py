@@ -66,7 +66,8 @@ MIDDLEWARE = [
     "portal.security.SecurityHeadersMiddleware",
     "portal.security.AdminContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, but a session that cannot be saved during an outage is a 503, not a 400.
+    "portal.outage.SessionMiddlewareForOutages",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -286,3 +286,23 @@ def test_with_the_database_queue_the_task_is_written_in_the_comments_transaction
 
     assert QueueInThisTransaction.calls == [True]
     assert callbacks == []
+
+
+def test_a_session_that_cannot_be_saved_in_an_outage_is_a_503_not_a_400(
+    client, db, fresh_monitor, caplog
+):
+    """The load run saw 400s: Django calls a session save that fails "session deleted"."""
+    world = build_world()
+    client.force_login(world.citizen)  # the first page after login notes her roles in the session
+
+    def refuse_session_writes(execute, sql, params, many, context):
+        if "django_session" in sql and sql.lstrip().upper().startswith(("UPDATE", "INSERT")):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse_session_writes):
+        session_changed = client.get("/min-plan/")
+
+    assert session_changed.status_code == 503, session_changed.status_code
+    assert session_changed["Retry-After"] == "30"
+    assert len(outage_lines(caplog)) == 1
