@@ -37,9 +37,12 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SITE_URL = env.str("SITE_URL")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
-# Background email goes through the django-tasks-db worker (`manage.py db_worker`).
+# Background email goes through the django-tasks-db worker: `manage.py run_worker` (plans'
+# wrapper of `db_worker` that waits out database outages and takes up a task again when the
+# worker that claimed it has not finished it within TASK_LEASE_SECONDS).
 INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_LEASE_SECONDS = env.int("TASK_LEASE_SECONDS", default=300)
 
 # Uploads on S3-compatible storage. django-storages reads its options from settings, not from
 # the environment, so they are passed here; boto3 finds AWS_ACCESS_KEY_ID/SECRET_ACCESS_KEY itself.
