@@ -55,7 +55,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached page for an anonymous visitor needs none of the others (portal.pagecache).
+    # /healthz and /readyz for the load balancer, before anything else (portal.health).
+    "portal.health.HealthCheckMiddleware",
+    # Every log line of a request carries its id, cached pages' too (portal.logs).
+    "portal.logs.RequestIdMiddleware",
+    # Then: a cached page for an anonymous visitor needs none of the others (portal.pagecache).
     "portal.pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
