@@ -66,6 +66,17 @@ if env.str("OPENSEARCH_URL", default=""):
         }
     }
 
+# Error reports to Sentry (or GlitchTip) only when SENTRY_DSN is set; nothing personal is sent
+# (portal.error_reporting), and without it sentry_sdk is never imported.
+if env.str("SENTRY_DSN", default=""):
+    from portal.error_reporting import init_error_reporting
+
+    init_error_reporting(
+        dsn=env.str("SENTRY_DSN"),
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+    )
+
 # One JSON object per line on standard output, with the request's id (portal.logs); the
 # process manager or the container platform collects it.
 LOGGING = {
