@@ -57,7 +57,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: while the database is out of reach, every layer below answers a clean 503
+    # /healthz and /readyz for the load balancer, before anything else (portal.health).
+    "portal.health.HealthCheckMiddleware",
+    # Every log line of a request carries its id, cached pages' too (portal.logs).
+    "portal.logs.RequestIdMiddleware",
+    # While the database is out of reach, every layer below answers a clean 503
     # (portal.outage); it needs nothing from the others.
     "portal.outage.DatabaseOutageMiddleware",
     # Then a cached page for an anonymous visitor needs none of the others (portal.pagecache).

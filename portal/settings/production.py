@@ -43,9 +43,12 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 SITE_URL = env.str("SITE_URL")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
-# Background email goes through the django-tasks-db worker (`manage.py db_worker`).
+# Background email goes through the django-tasks-db worker: `manage.py run_worker` (plans'
+# wrapper of `db_worker` that waits out database outages and takes up a task again when the
+# worker that claimed it has not finished it within TASK_LEASE_SECONDS).
 INSTALLED_APPS += ["django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_LEASE_SECONDS = env.int("TASK_LEASE_SECONDS", default=300)
 
 # Uploads on S3-compatible storage. django-storages reads its options from settings, not from
 # the environment, so they are passed here; boto3 finds AWS_ACCESS_KEY_ID/SECRET_ACCESS_KEY itself.
@@ -69,9 +72,31 @@ if env.str("OPENSEARCH_URL", default=""):
         }
     }
 
+# Error reports to Sentry (or GlitchTip) only when SENTRY_DSN is set; nothing personal is sent
+# (portal.error_reporting), and without it sentry_sdk is never imported.
+if env.str("SENTRY_DSN", default=""):
+    from portal.error_reporting import init_error_reporting
+
+    init_error_reporting(
+        dsn=env.str("SENTRY_DSN"),
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+    )
+
+# One JSON object per line on standard output, with the request's id (portal.logs); the
+# process manager or the container platform collects it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

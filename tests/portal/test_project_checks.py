@@ -1,5 +1,6 @@
 """The project's own checks, run inside the suite: deploy checks, lint, migrations, CI's setup."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -99,12 +100,35 @@ def test_allowed_hosts_are_trimmed_and_may_not_be_empty():
     assert "ImproperlyConfigured: Set the ALLOWED_HOSTS environment variable" in result.stderr
 
 
-def test_db_conn_max_age_is_read_in_production_too():
-    assert _production_setting("settings.DATABASES['default']['CONN_MAX_AGE']") == "60"
-    assert (
-        _production_setting("settings.DATABASES['default']['CONN_MAX_AGE']", DB_CONN_MAX_AGE="0")
-        == "0"
+@pytest.mark.parametrize(("value", "seconds"), [(None, "60"), ("0", "0"), ("120", "120")])
+def test_db_conn_max_age_is_honoured_in_production(value, seconds):
+    """The setting, and what a request does with it: 0 closes the connection when the request
+    ends, 120 keeps it for the next one (Django's request_started/finished handlers)."""
+    code = (
+        "from django.core import signals; from django.db import connection; "
+        "signals.request_started.send(None); connection.ensure_connection(); "
+        "signals.request_finished.send(None); "
+        "print(connection.settings_dict['CONN_MAX_AGE'], connection.connection is not None)"
     )
+    env = {**PRODUCTION_ENV, **({} if value is None else {"DB_CONN_MAX_AGE": value})}
+    result = _manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    kept = "False" if seconds == "0" else "True"
+    assert result.stdout.strip() == f"{seconds} {kept}"
+
+
+def test_production_logs_one_json_object_per_line_on_standard_output():
+    code = "import logging; logging.getLogger('plans').warning('Besked %s', 'ø')"
+    result = _manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    [line] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert line == {
+        "time": line["time"],
+        "level": "WARNING",
+        "logger": "plans",
+        "message": "Besked ø",
+        "request_id": "-",
+    }
 
 
 def test_s3_storage_gets_its_bucket_from_the_environment():
