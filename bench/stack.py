@@ -33,7 +33,7 @@ from .services import (
 
 # What runs the background tasks (the notices' emails). One constant, so the supervised
 # worker command can take its place in one line.
-WORKER_COMMAND = ["db_worker"]
+WORKER_COMMAND = ["run_worker"]
 APP = "portal.wsgi:application"
 TEMPLATE = ROOT / "bench" / "nginx.conf.template"
 
