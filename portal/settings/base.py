@@ -269,6 +269,11 @@ WAGTAILSEARCH_BACKENDS = {
     }
 }
 
+# Search counts (anonymous searches that found a page) are kept 30 days: enough for editors to
+# see what people look for this month, no longer. `manage.py searchpromotions_garbage_collect`
+# (daily from cron) deletes older day counts and every query left without counts or a promotion.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
