@@ -5,13 +5,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import AccessLogEntry
+from .models import AccessLogEntry, Plan, StaffLookup
 from .staff import urls as staff_urls
 from .staff.caseload_panel import CaseloadMenuItem, CaseloadPanel, keeps_plans
+from .staff.permissions import TeamPlanPermissionPolicy
 from .staff.value_report import value_report_menu_item
-from .staff.viewsets import OrganisationGroup, PlanViewSet, ReadOnlyPolicy
+from .staff.viewsets import (
+    OrganisationGroup,
+    PlanViewSet,
+    ReadOnlyPolicy,
+    SuperusersReadOnlyPolicy,
+)
 
+# Before any viewset asks: Wagtail would otherwise make a team-blind fallback policy for Plan.
+register_permission_policy(Plan, TeamPlanPermissionPolicy(Plan))
 register_permission_policy(AccessLogEntry, ReadOnlyPolicy(AccessLogEntry))
+register_permission_policy(StaffLookup, SuperusersReadOnlyPolicy(StaffLookup))
 
 
 @hooks.register("register_admin_viewset")

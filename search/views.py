@@ -24,18 +24,21 @@ def search(request):
     results_page = None
 
     if search_query:
-        # Only anonymous searches are counted (for editors' "popular queries"): what a
-        # logged-in citizen types may say who they are, so it is never stored.
-        if not request.user.is_authenticated:
-            search_hit_record(search_query=search_query)
-        # The same answer for every anonymous visitor until the next publish; a copy served
-        # from the cache still counts its hit (buffered, see services). Logged-in visitors
-        # are never served from nor stored in the cache.
-        mark_cacheable(
-            request=request, on_hit=("search.services.search_hit_buffered", (search_query,))
-        )
         promotions = promotions_for(search_query=search_query)
         results_page = _results_page(request, search_query=search_query)
+        # Only anonymous searches that found a public page are counted (editors' "popular
+        # queries"): what a logged-in citizen types may say who they are, and words that
+        # match no page are free text (a name, a CPR number) that no page could explain.
+        counted = not request.user.is_authenticated and (
+            promotions or results_page.paginator.count
+        )
+        if counted:
+            search_hit_record(search_query=search_query)
+        # The same answer for every anonymous visitor until the next publish; a copy served
+        # from the cache still counts its hit (buffered, see services) if it found a page.
+        # Logged-in visitors are never served from nor stored in the cache.
+        on_hit = ("search.services.search_hit_buffered", (search_query,)) if counted else None
+        mark_cacheable(request=request, on_hit=on_hit)
 
     return TemplateResponse(
         request,

@@ -5,12 +5,14 @@ Imports between the modules point one way, from the bottom up:
     organisation  ->  plan  ->  conversation  ->  records | history
                           \->  network | notices
 
+`audit` (the staff lookups that made no plan) imports none of them either;
 `organisation` imports none of the others; `plan` only `organisation`; `conversation` and
 `network` and `notices` only `plan` (and what it brings); `records` (the access log, erasure
 requests) and `history` may import all of them. A model that needs one further up belongs in a
 higher module. `submissions` (the one-time keys of submitted forms) imports none of them.
 """
 
+from .audit import StaffLookup
 from .conversation import AuthorRole, Comment, Feedback
 from .history import PlanEvent, PlanVisit
 from .network import Invitation, InvitationSend, NetworkMembership, Offer, Relation
@@ -44,6 +46,7 @@ __all__ = [
     "PlanEvent",
     "PlanVisit",
     "Relation",
+    "StaffLookup",
     "StaffProfile",
     "SubmissionKey",
     "Team",

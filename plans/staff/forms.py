@@ -19,11 +19,17 @@ NO_PLAN_FOR_THIS_PERSON = gettext_lazy(
 )
 
 
-class CitizenByEmailField(forms.EmailField):
-    """The citizen of a new plan, found by the exact address she gives (plans.staff.lookup),
-    never chosen from a list of accounts. On an existing plan it shows her address, fixed."""
+class CitizenLookupField(forms.CharField):
+    """The citizen of a new plan, found by the exact identifier she gives: her email address,
+    or with a MitID broker on also what the broker knows her by (plans.staff.lookup); never
+    chosen from a list of accounts. The lookup is kept on the field (`result`) for the view to
+    log. On an existing plan it shows her address, fixed."""
 
-    widget = forms.EmailInput
+    widget = forms.EmailInput  # a text box when a MitID identifier may be typed instead
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=254, **kwargs)
+        self.result = None  # the last plans.staff.lookup.Lookup
 
     def prepare_value(self, value):
         if isinstance(value, int):
@@ -33,18 +39,21 @@ class CitizenByEmailField(forms.EmailField):
     def clean(self, value):
         if isinstance(value, int | User):  # a disabled field gives back its initial value
             return value if isinstance(value, User) else User.objects.get(pk=value)
-        email = super().clean(value)
-        citizen = lookup.citizen_for_new_plan(email=email)
-        if citizen is None:
+        typed = super().clean(value)
+        self.result = lookup.citizen_lookup(identifier=typed)
+        if self.result.citizen is None:
             raise forms.ValidationError(NO_PLAN_FOR_THIS_PERSON, code="no_plan")
-        return citizen
+        return self.result.citizen
+
+
+CitizenByEmailField = CitizenLookupField  # the name the first version had
 
 
 class PlanAdminForm(WagtailAdminModelForm):
     """A caseworker can only place a plan in one of their own teams, for a citizen found by
-    her exact email address."""
+    her exact email address (or MitID identifier)."""
 
-    citizen = CitizenByEmailField(
+    citizen = CitizenLookupField(
         label=gettext_lazy("Borgerens e-mail"),
         help_text=gettext_lazy(
             "Den e-mailadresse, borgeren har bekræftet hos os. Spørg borgeren, og skriv den "
@@ -55,6 +64,14 @@ class PlanAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        if lookup.broker_provider_ids() and "citizen" in self.fields:
+            field = self.fields["citizen"]
+            field.widget = forms.TextInput(attrs=field.widget.attrs)
+            field.label = gettext_lazy("Borgerens e-mail eller MitID-oplysning")
+            field.help_text = gettext_lazy(
+                "Den e-mailadresse, borgeren har bekræftet hos os, eller den oplysning fra "
+                "MitID, I har aftalt at bruge (fx CPR-nummeret). Skriv den præcis."
+            )
         if for_user is not None and "team" in self.fields:
             self.fields["team"].queryset = Team.objects.filter(members=for_user)
         if self.instance.pk and "citizen" in self.fields:
@@ -66,6 +83,12 @@ class PlanAdminForm(WagtailAdminModelForm):
             # Every activity row, the new ones and the empty template JavaScript copies
             # included, is told the plan: its goal list holds the plan's saved goals.
             activities.form_kwargs = {**activities.form_kwargs, "plan_id": self.instance.pk}
+
+    @property
+    def citizen_lookup(self) -> "lookup.Lookup | None":
+        """The lookup this form made for a new plan, None if it made none (field left empty)."""
+        field = self.fields.get("citizen")
+        return getattr(field, "result", None)
 
 
 class ActivityAdminForm(WagtailAdminModelForm):

@@ -23,8 +23,9 @@ from ..access_log import READ, WRITE, access_log_record
 from ..errors import PlanRuleError
 from ..history import admin_save_record
 from ..http import id_param, older_than
-from ..models import AccessLogEntry, AuthorRole, PlanEvent
+from ..models import AccessLogEntry, AuthorRole, PlanEvent, StaffLookup
 from ..network import services as network_services
+from . import lookup
 from .forms import AnswerForm
 
 
@@ -83,8 +84,29 @@ class AccessLoggedSaveMixin:
         return plan
 
 
+FOUND_BY = {
+    StaffLookup.Kind.EMAIL: gettext_lazy(
+        "Fandt borgeren på sin e-mailadresse og oprettede planen"
+    ),
+    StaffLookup.Kind.MITID: gettext_lazy(
+        "Fandt borgeren på sin MitID-oplysning og oprettede planen"
+    ),
+}
+
+
 class PlanCreateView(AccessLoggedSaveMixin, generic.CreateView):
-    written = gettext_lazy("Oprettede planen")
+    """A new plan: the lookup of its citizen goes into the new plan's access log together with
+    the creation; a lookup that makes no plan goes into the staff audit log (StaffLookup)."""
+
+    @property
+    def written(self):
+        found = self.form.citizen_lookup
+        return FOUND_BY[found.kind] if found else gettext_lazy("Oprettede planen")
+
+    def form_invalid(self, form):
+        if form.citizen_lookup is not None:
+            lookup.lookup_without_plan_record(actor=self.request.user, lookup=form.citizen_lookup)
+        return super().form_invalid(form)
 
 
 class PlanEditView(TeamPlanObjectMixin, AccessLoggedSaveMixin, generic.EditView):

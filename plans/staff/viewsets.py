@@ -1,6 +1,7 @@
 """The Plans section of the Wagtail admin: plans edited with their goals, activities, meetings
 and decisions; organisation kept; the access log read-only. plans.wagtail_hooks registers them."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -16,7 +17,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from home.panels import TextReadabilityPanel
 
 from .. import limits
-from ..models import AccessLogEntry, Department, Plan, StaffProfile, Team
+from ..models import AccessLogEntry, Department, Plan, StaffLookup, StaffProfile, Team
 from . import views
 from .forms import ActivityAdminForm, PlanAdminForm
 from .panels import CappedInlinePanel, NetworkHelpPanel
@@ -157,6 +158,31 @@ class AccessLogViewSet(ModelViewSet):
     index_view_class = views.AccessLogIndexView
 
 
+class SuperusersReadOnlyPolicy(ModelPermissionPolicy):
+    """The staff audit log: read by superusers only, changed by nobody in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True, is_superuser=True)
+        return users if "view" in actions else users.none()
+
+
+class StaffLookupViewSet(ModelViewSet):
+    model = StaffLookup
+    name = "opslag-uden-plan"
+    icon = "search"
+    menu_label = _("Opslag uden plan")
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["at", "actor_name", "kind", "found", "outcome"]
+    list_filter = ["kind", "found"]
+    search_fields = ["actor_name"]
+    search_backend_name = None
+    form_fields = []
+
+
 class OrganisationGroup(ViewSetGroup):
     menu_label = _("Organisation")
     menu_icon = "group"
@@ -173,4 +199,5 @@ class OrganisationGroup(ViewSetGroup):
             search_backend_name=None,
         ),
         AccessLogViewSet(),
+        StaffLookupViewSet(),
     ]

@@ -219,6 +219,9 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 
 # OpenID Connect (a MitID broker) is on only when its client is configured; always with PKCE.
 SOCIALACCOUNT_PROVIDERS = {}
+# With a broker on, staff may find the citizen of a new plan by the broker's identifier for her
+# or by this claim in what the broker sends (e.g. the CPR claim), besides her email address.
+STAFF_LOOKUP_OIDC_CLAIM = env.str("OIDC_LOOKUP_CLAIM", default="")
 OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
 if env.str("OIDC_CLIENT_ID", default=""):
     SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
@@ -326,6 +329,11 @@ WAGTAILSEARCH_BACKENDS = {
         **({"SEARCH_CONFIG": "danish"} if IS_POSTGRES else {}),
     }
 }
+
+# Search counts (anonymous searches that found a page) are kept 30 days: enough for editors to
+# see what people look for this month, no longer. `manage.py searchpromotions_garbage_collect`
+# (daily from cron) deletes older day counts and every query left without counts or a promotion.
+WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -214,6 +214,11 @@ def _r(name, *args):
     return reverse(name, args=args)
 
 
+def editing_ping_path(plan, session_id=0):
+    """The edit page's "who else is here" ping (session 0: start a new editing session)."""
+    return _r("wagtailadmin_editing_sessions:ping", "plans", "plan", plan.pk, session_id)
+
+
 URLS = [
     # Min plan: pages without an id show the asker's own plan (or the no-plan page)
     Url("min_plan", lambda w: _r("plans:min_plan"), "citizen", names_object=False),
@@ -297,6 +302,8 @@ URLS = [
     Url(
         "admin_value_report", lambda w: _r("plans_admin:value_report"), "admin", names_object=False
     ),
+    # Wagtail's own per-object checks (plans.staff.permissions): the editing-session ping
+    Url("admin_editing_ping", lambda w: editing_ping_path(w.plan), "admin", post={}),
     Url("admin_edit", lambda w: _r("planer:edit", w.plan.pk), "admin", post={"what_matters": "x"}),
     Url("admin_delete", lambda w: _r("planer:delete", w.plan.pk), "admin", post={}),
     Url(

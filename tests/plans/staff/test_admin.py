@@ -210,7 +210,10 @@ def test_a_new_plan_is_logged_and_left_out_of_wagtails_site_history(coordinator_
     response = coordinator_client.post(reverse("planer:add"), _plan_form(world, karen))
     assert response.status_code == 302
     plan = Plan.objects.get(citizen=karen)
-    assert AccessLogEntry.objects.get(plan=plan).what == "Oprettede planen"
+    assert (
+        AccessLogEntry.objects.get(plan=plan).what
+        == "Fandt borgeren på sin e-mailadresse og oprettede planen"
+    )
     coordinator_client.post(
         reverse("planer:edit", args=[world.plan.pk]), _plan_form(world, world.citizen)
     )

@@ -4,9 +4,11 @@ list; whatever stands in the way, the answer is one neutral sentence, so a casew
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.test import Client
 from django.urls import reverse
 
-from plans.models import Plan
+from plans.models import AccessLogEntry, NetworkMembership, Plan, StaffLookup
+from plans.models.audit import identifier_hash
 from tests.plans.factories import citizen
 
 NEUTRAL = (
@@ -40,12 +42,57 @@ def test_the_exact_confirmed_address_finds_her(anne, world):
     karen = citizen(email="karen@example.dk", first_name="Karen")
     response = anne.post(reverse("planer:add"), _new_plan(world, "KAREN@example.dk "))
     assert response.status_code == 302
-    assert Plan.objects.get(citizen=karen).team == world.team
+    plan = Plan.objects.get(citizen=karen)
+    assert plan.team == world.team
+    # The lookup and the creation are one line in the new plan's access log, nothing elsewhere.
+    (entry,) = AccessLogEntry.objects.filter(plan=plan)
+    assert (entry.actor, entry.action, entry.what) == (
+        world.coordinator,
+        "write",
+        "Fandt borgeren på sin e-mailadresse og oprettede planen",
+    )
+    assert not StaffLookup.objects.exists()
+
+
+def test_a_person_found_but_no_plan_saved_is_audited_as_found(anne, world):
+    citizen(email="karen@example.dk", first_name="Karen")
+    data = _new_plan(world, "karen@example.dk") | {"team": world.other_team.pk}  # not hers
+    response = anne.post(reverse("planer:add"), data)
+    assert response.status_code == 200
+    assert not Plan.objects.filter(citizen__email="karen@example.dk").exists()
+    (row,) = StaffLookup.objects.all()
+    assert row.found is True and row.get_outcome_display() == "Ingen plan oprettet"
+
+
+def test_the_audit_log_is_for_superusers_only_and_cannot_be_rewritten(anne, world):
+    anne.post(reverse("planer:add"), _new_plan(world, "ingen@example.dk"))
+    assert anne.get(reverse("opslag-uden-plan:index")).status_code in (302, 403)
+    world.outsider.is_superuser = True  # Bo, enrolled in the second factor like all staff
+    world.outsider.save()
+    client = Client()
+    client.force_login(world.outsider)
+    response = client.get(reverse("opslag-uden-plan:index"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Anne Holm" in html and "Ingen plan oprettet" in html
+    assert "ingen@example.dk" not in html
+    with pytest.raises(PermissionError):
+        StaffLookup.objects.update(actor_name="Nogen anden")
+    with pytest.raises(PermissionError):
+        StaffLookup.objects.get().delete()
 
 
 def _unconfirmed(world):
     person = citizen(email="ny@example.dk", first_name="Ny")
     EmailAddress.objects.filter(user=person).update(verified=False)
+    return person.email
+
+
+def _network_member(world):
+    person = citizen(email="soester@example.dk", first_name="Lene")
+    NetworkMembership.objects.create(
+        plan=world.plan, user=person, name="Lene", relation="family", whole_plan=True
+    )
     return person.email
 
 
@@ -64,6 +111,7 @@ REFUSED = {
     "an editor": lambda w: w.editor.email,
     "a leader": lambda w: w.leader.email,
     "an address never confirmed": _unconfirmed,
+    "a member of another citizen's network": _network_member,
     "a closed account": _closed,
 }
 
@@ -80,6 +128,18 @@ def test_every_refusal_is_the_same_neutral_sentence(anne, world, case):
     for leak in ["plans_one_active_plan_per_citizen", "Team Vest", "Begrænsning", "Ali"]:
         assert leak not in html
     assert Plan.objects.count() == plans_before
+    # Written down for the superusers, without the address in clear.
+    (row,) = StaffLookup.objects.all()
+    assert (row.actor, row.actor_name, row.kind, row.found, row.get_outcome_display()) == (
+        world.coordinator,
+        "Anne Holm",
+        "email",
+        False,
+        "Ingen plan oprettet",
+    )
+    assert row.identifier_hash == identifier_hash(email.upper())
+    stored = " ".join(str(value) for value in StaffLookup.objects.values().get().values())
+    assert email.split("@")[0] not in stored
 
 
 def test_part_of_an_address_finds_no_one(anne, world):
