@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
-from ..models import NetworkMembership, Plan, StaffLookup
+from ..models import Plan, StaffLookup
 from ..models.audit import identifier_hash
 from ..people import actor_details
 
@@ -42,18 +42,14 @@ def citizen_lookup(*, identifier: str) -> Lookup:
 
 
 def _may_get_a_plan(users):
-    """Active, no admin role, no plan in use (with any team), and not in anybody's network
-    now: a plan on a helper's account would show up as her Min plan next to the plan she
-    helps with, so the caseworker is sent to the leader (the neutral message) instead."""
+    """Active, no admin role, and no plan in use (with any team). Helping in someone else's
+    network is no bar: a sister who helps Mette may need a plan of her own, and the exact
+    address she confirmed is what keeps a plan off the wrong account."""
     active_plan = Plan.objects.filter(citizen=OuterRef("pk"), status=Plan.Status.ACTIVE)
-    helps = NetworkMembership.objects.filter(
-        user=OuterRef("pk"), status=NetworkMembership.Status.ACTIVE
-    )
     return (
         users.filter(is_active=True, is_staff=False, is_superuser=False)
         .filter(groups__isnull=True)
         .exclude(Exists(active_plan))
-        .exclude(Exists(helps))
     )
 
 
