@@ -3,6 +3,7 @@ cookies are Secure, and these checks speak plain HTTP on loopback), no redirects
 timeout on every request, and the hidden inputs of a form read back from the page, so whatever
 a form carries (the CSRF token, a one-time key) goes back with the POST."""
 
+import http.client
 import time
 import urllib.error
 import urllib.parse
@@ -62,6 +63,9 @@ class Browser:
             reason = getattr(error, "reason", error)
             kind = "timeout" if isinstance(reason, TimeoutError) else "refused"
             return Answer(0, seconds=time.monotonic() - started, error=kind)
+        except http.client.HTTPException:
+            # The server died while answering (IncompleteRead, RemoteDisconnected).
+            return Answer(0, seconds=time.monotonic() - started, error="cut off")
         answer.seconds = time.monotonic() - started
         answer.headers = {k.lower(): v for k, v in raw_headers.items()}
         for value in raw_headers.get_all("Set-Cookie") or []:

@@ -129,22 +129,26 @@ def rate_limits_shared(a: str, b: str, front: str, data: dict) -> None:
 
 def kill_one_mid_load(stack_) -> None:
     front, data = stack_.front, stack_.data
-    cookies = step("sessions", *data["citizens"][:4])
+    # Four people, each taking turns as five citizens, so nobody meets the hourly comment
+    # limit (plans/limits.py) and a refusal can only mean the kill.
+    cookies = step("sessions", *data["citizens"][:20])
     prefix = f"cluster-{uuid.uuid4().hex[:6]}"
     since = datetime.datetime.now(datetime.UTC).isoformat()
     attempts, stop = [], threading.Event()
 
-    def citizen(n: int, email: str) -> None:
-        browser = Browser(front, cookies={cookies["cookie_name"]: cookies["sessions"][email]})
+    emails = list(cookies["sessions"])
+
+    def person(n: int) -> None:
+        browsers = [
+            Browser(front, cookies={cookies["cookie_name"]: cookies["sessions"][email]})
+            for email in emails[n * 5 : n * 5 + 5]
+        ]
         seq = 0
         while not stop.is_set():
-            attempts.append(post_comment(browser, f"{prefix} {n}-{seq}"))
+            attempts.append(post_comment(browsers[seq % 5], f"{prefix} {n}-{seq}"))
             seq += 1
 
-    threads = [
-        threading.Thread(target=citizen, args=(n, email))
-        for n, email in enumerate(cookies["sessions"])
-    ]
+    threads = [threading.Thread(target=person, args=(n,)) for n in range(4)]
     for thread in threads:
         thread.start()
     time.sleep(3)
@@ -164,7 +168,8 @@ def kill_one_mid_load(stack_) -> None:
     after_ok = sum(x.outcome == "ok" for x in after)
     home = Browser(front).get("/")
     failed = [x for x in sent if x.outcome != "ok"]
-    ok = not lost and not twice and after_ok > 0 and home.status == 200
+    # Once nginx has seen A go, (nearly) every comment is saved through B.
+    ok = not lost and not twice and after and after_ok >= 0.9 * len(after) and home.status == 200
     report(
         ok,
         f"d) A killed mid-load: {len(sent)} comments sent, {len(ok_texts)} answered saved, "
@@ -178,7 +183,7 @@ def kill_one_mid_load(stack_) -> None:
 
 def main() -> int:
     started = time.monotonic()
-    with stack(citizens=10) as stack_:
+    with stack(citizens=30) as stack_:
         STATE["env"] = stack_.env
         a, b = stack_.app
         fresh_page(a, b)
