@@ -1,13 +1,12 @@
 """Forms the citizen fills in on Min plan. No maxlength in the HTML: a browser would silently cut
 pasted text; the server says the text is too long and gives it all back."""
 
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, Feedback, Goal
+from .models.validators import ONE_LINE, has_control_character
 
 GOAL_MAX = Goal._meta.get_field("text").max_length
 WORDS_MAX = Feedback._meta.get_field("words").max_length
@@ -33,24 +32,18 @@ class LongTextField(NoMaxlengthMixin, forms.CharField):
     of them, a newline too (it would break the emails the name goes into); in a text box all
     but line breaks and tabs. The form shows the text again, so nothing typed is lost."""
 
-    KEPT_IN_TEXT_BOXES = {"\n", "\r", "\t"}
+    KEPT_IN_TEXT_BOXES = frozenset({"\n", "\r", "\t"})
 
     def validate(self, value):
         super().validate(value)
-        multiline = isinstance(self.widget, forms.Textarea)
-        for character in value or "":
-            if unicodedata.category(character) == "Cc" and not (
-                multiline and character in self.KEPT_IN_TEXT_BOXES
-            ):
-                if multiline:
-                    raise forms.ValidationError(
-                        _("Teksten indeholder et usynligt tegn, som ikke kan gemmes. Fjern det."),
-                        code="control_character",
-                    )
-                raise forms.ValidationError(
-                    _("Skriv det på én linje, uden linjeskift eller usynlige tegn."),
-                    code="control_character",
-                )
+        if not isinstance(self.widget, forms.Textarea):
+            if has_control_character(value):
+                raise forms.ValidationError(ONE_LINE, code="control_character")
+        elif has_control_character(value, allowed=self.KEPT_IN_TEXT_BOXES):
+            raise forms.ValidationError(
+                _("Teksten indeholder et usynligt tegn, som ikke kan gemmes. Fjern det."),
+                code="control_character",
+            )
 
 
 class LongEmailField(NoMaxlengthMixin, forms.EmailField):

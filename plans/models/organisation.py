@@ -4,11 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .validators import single_line
+
 
 class Department(models.Model):
     """A part of the municipality the citizen meets, e.g. Jobcenter or Socialafdelingen."""
 
-    name = models.CharField(_("navn"), max_length=120, unique=True)
+    name = models.CharField(_("navn"), max_length=120, unique=True, validators=[single_line])
 
     class Meta:
         ordering = ["name"]
@@ -22,7 +24,7 @@ class Department(models.Model):
 class Team(models.Model):
     """The staff who share a group of plans. A caseworker sees only the plans of their teams."""
 
-    name = models.CharField(_("navn"), max_length=120, unique=True)
+    name = models.CharField(_("navn"), max_length=120, unique=True, validators=[single_line])
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="plan_teams",
@@ -50,12 +52,14 @@ class StaffProfile(models.Model):
         related_name="staff_profile",
         verbose_name=_("bruger"),
     )
-    name = models.CharField(_("navn"), max_length=120)
-    role = models.CharField(_("rolle"), max_length=120, help_text=_("Fx Jobkonsulent."))
+    name = models.CharField(_("navn"), max_length=120, validators=[single_line])
+    role = models.CharField(
+        _("rolle"), max_length=120, help_text=_("Fx Jobkonsulent."), validators=[single_line]
+    )
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="staff", verbose_name=_("afdeling")
     )
-    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True, validators=[single_line])
     email = models.EmailField(_("e-mail"), blank=True)
     about = models.TextField(
         _("hvem er jeg"),

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from .organisation import Department, StaffProfile, Team
+from .validators import single_line
 
 
 class Plan(ClusterableModel):
@@ -136,7 +137,9 @@ class Activity(Orderable):
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="activities", verbose_name=_("afdeling")
     )
-    title = models.CharField(_("overskrift i hverdagssprog"), max_length=160)
+    title = models.CharField(
+        _("overskrift i hverdagssprog"), max_length=160, validators=[single_line]
+    )
     description = models.TextField(_("hvad sker der"), blank=True)
     responsible = models.ForeignKey(
         StaffProfile,
@@ -149,7 +152,9 @@ class Activity(Orderable):
     )
     starts_on = models.DateField(_("starter"), null=True, blank=True)
     ends_on = models.DateField(_("slutter"), null=True, blank=True)
-    next_step = models.CharField(_("næste skridt"), max_length=240, blank=True)
+    next_step = models.CharField(
+        _("næste skridt"), max_length=240, blank=True, validators=[single_line]
+    )
     next_step_on = models.DateField(_("næste skridt dato"), null=True, blank=True)
 
     class Meta(Orderable.Meta):
@@ -170,11 +175,16 @@ class Meeting(models.Model):
     plan = ParentalKey(Plan, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField(_("tidspunkt"))
     place = models.CharField(
-        _("sted"), max_length=200, help_text=_("Adresse, eller 'Online' med et link.")
+        _("sted"),
+        max_length=200,
+        help_text=_("Adresse, eller 'Online' med et link."),
+        validators=[single_line],
     )
     online_url = models.URLField(_("link til online møde"), blank=True)
-    participants = models.CharField(_("hvem deltager"), max_length=300, blank=True)
-    bring = models.CharField(_("tag med"), max_length=300, blank=True)
+    participants = models.CharField(
+        _("hvem deltager"), max_length=300, blank=True, validators=[single_line]
+    )
+    bring = models.CharField(_("tag med"), max_length=300, blank=True, validators=[single_line])
 
     class Meta:
         ordering = ["starts_at"]
@@ -189,7 +199,7 @@ class Decision(models.Model):
     """An afgørelse, explained so it makes sense to the citizen."""
 
     plan = ParentalKey(Plan, on_delete=models.CASCADE, related_name="decisions")
-    title = models.CharField(_("overskrift"), max_length=160)
+    title = models.CharField(_("overskrift"), max_length=160, validators=[single_line])
     decided_on = models.DateField(_("dato for afgørelsen"), default=timezone.localdate)
     explanation = models.TextField(_("hvorfor, forklaret i hverdagssprog"))
     meaning = models.TextField(_("hvad betyder det for dig"))
