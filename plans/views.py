@@ -126,7 +126,10 @@ def activity_detail(request, plan, pk):
                 plan=plan, citizen=request.user, activity=activity, **form.cleaned_data
             )
         except PlanRuleError as error:
-            form.add_error(None, error)
+            if plan.is_archived:  # nothing to try again: back to the page, with the reason
+                messages.error(request, " ".join(error.messages))
+                return redirect("plans:activity", pk=activity.pk)
+            form.add_error(None, error)  # a limit: her words stay in the form
         else:
             messages.success(request, _("Tak for dit svar."))
             return redirect("plans:activity", pk=activity.pk)

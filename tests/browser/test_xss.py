@@ -19,10 +19,10 @@ from wagtail.rich_text import RichText
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import GuideIndexPage, GuidePage
 from plans import services
-from plans.models import Decision, Invitation, NetworkMembership, Relation
+from plans.models import Decision, Goal, Invitation, NetworkMembership, Offer, Relation
 from plans.network import services as network_services
 from plans.tokens import hash_token
-from tests.plans.factories import build_world, citizen
+from tests.plans.factories import build_world, citizen, written_over_time
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +63,9 @@ FIND_BAD = """(root) => {
   }
   return {xss: window.__xss, bad: bad};
 }"""
+
+
+OFFER_WHAT_MAX = Offer._meta.get_field("what").max_length
 
 
 def _chunks(texts, limit):
@@ -112,15 +115,17 @@ def poisoned(live_site):
     """Mette's plan with every payload in every field, Lene in her network, and a guide page."""
     world = build_world()
     plan, mette = world.plan, world.citizen
-    goals = [
-        services.goal_add_by_citizen(plan=plan, citizen=mette, text=payload)
-        for payload in PAYLOADS
-    ]
-    for chunk in _chunks(PAYLOADS, 2000):
-        services.comment_add(plan=plan, author=mette, author_role="citizen", body=chunk)
-        services.comment_add(
-            plan=plan, author=mette, author_role="citizen", body=chunk, goal=goals[0]
-        )
+    with written_over_time():  # the hourly limits are for people typing, not for test data
+        # Joined into goals of up to 500 characters: a plan holds at most 50 goals.
+        goals = [
+            services.goal_add_by_citizen(plan=plan, citizen=mette, text=chunk)
+            for chunk in _chunks(PAYLOADS, Goal._meta.get_field("text").max_length)
+        ]
+        for chunk in _chunks(PAYLOADS, 2000):
+            services.comment_add(plan=plan, author=mette, author_role="citizen", body=chunk)
+            services.comment_add(
+                plan=plan, author=mette, author_role="citizen", body=chunk, goal=goals[0]
+            )
     # The staff form saves the model as it is; what the citizen sees is the template's escaping.
     Decision.objects.create(
         plan=plan,
@@ -135,12 +140,14 @@ def poisoned(live_site):
     membership = NetworkMembership.objects.create(
         plan=plan, user=lene, name=PAYLOADS[0], relation=Relation.FAMILY, whole_plan=True
     )
-    for chunk in _chunks(PAYLOADS, 2000):
-        network_services.member_comment_add(membership=membership, goal=goals[0], body=chunk)
-    for payload in PAYLOADS:
-        network_services.offer_create(
-            membership=membership, goal=goals[0], kind="other", what=payload, when=payload[:200]
-        )
+    with written_over_time():
+        for chunk in _chunks(PAYLOADS, 2000):
+            network_services.member_comment_add(membership=membership, goal=goals[0], body=chunk)
+        # A plan holds at most 100 waiting offers: the payloads share them.
+        for chunk in _chunks(PAYLOADS, OFFER_WHAT_MAX):
+            network_services.offer_create(
+                membership=membership, goal=goals[0], kind="other", what=chunk, when=chunk[:200]
+            )
     mail.outbox.clear()
     invitation = network_services.invitation_send(
         plan=plan,

@@ -28,6 +28,7 @@ def _env(cluster) -> dict:
         **inherited,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "ACCESS_LOG_KEY": secrets.token_hex(32),
         "ALLOWED_HOSTS": "plan.example.dk",
         "SITE_URL": "https://plan.example.dk",
         "DATABASE_URL": cluster.url,
