@@ -101,7 +101,11 @@ def helper_end(*, membership: NetworkMembership, by) -> bool:
     """The citizen ends the role (or takes back her question) at once: no reauthentication is
     needed to take power away, and a finished plan does not stop it. The helper stays in her
     network with the scope she gave them. False when there was nothing to end."""
-    was_helper = membership.helper_since is not None
+    plan_lock(plan=membership.plan)
+    # As the database has it now, not as the caller read it (she may have said yes since).
+    was_helper = NetworkMembership.objects.filter(
+        pk=membership.pk, helper_since__isnull=False
+    ).exists()
     ended = NetworkMembership.objects.filter(
         pk=membership.pk, helper_asked_at__isnull=False
     ).update(

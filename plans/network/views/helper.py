@@ -79,10 +79,7 @@ def helper_answer(request, plan_id: int):
     try:
         membership = selectors.helper_request_for_member(user=request.user, plan_id=plan_id)
     except Http404:
-        # Already her helper (a second click on the email's link): the helper's page. Raises
-        # 404 itself for anyone else.
-        selectors.helper_membership(user=request.user, plan_id=plan_id)
-        return redirect("network:helper_plan", plan_id=plan_id)
+        return _answered_already(request, plan_id)
     name = citizen_name(membership.plan.citizen)
     if request.method == "POST":
         accepted = request.POST.get("action") == "accept"
@@ -103,6 +100,19 @@ def helper_answer(request, plan_id: int):
     return render(
         request, "plans/helper_answer.html", {"membership": membership, "citizen_name": name}
     )
+
+
+def _answered_already(request, plan_id):
+    """The email's link clicked again: her helper goes to the plan, a helper whose role ended
+    is told why, anyone else gets 404."""
+    try:
+        selectors.helper_membership(user=request.user, plan_id=plan_id)
+    except Http404:
+        ended = selectors.helper_ended_access(user=request.user, plan_id=plan_id)
+        if ended is None:
+            raise
+        return render(request, "plans/helper_ended.html", {"ended": ended}, status=403)
+    return redirect("network:helper_plan", plan_id=plan_id)
 
 
 # --- The helper ----
