@@ -310,3 +310,37 @@ def test_the_seams_name_the_helper(network_world, helper, member):
     assert selectors.acting_helper(helper.user, network_world.plan) == helper.membership
     assert selectors.acting_helper(network_world.citizen, network_world.plan) is None
     assert selectors.acting_helper(helper.user, network_world.other_plan) is None
+
+
+def test_the_helper_page_reads_a_bigger_plan_in_the_same_number_of_queries(
+    network_world, helper, offer_from_bent
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plans.models import Goal
+    from tests.plans.factories import written_over_time
+
+    lene = _client(helper.user)
+    url = f"/hjaelper/{network_world.plan.pk}/"
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert lene.get(url).status_code == 200
+        return len(queries.captured_queries)
+
+    # The first pages fill the session and the site's page cache; count once they are warm.
+    count()
+    count()
+    small = count()
+    with written_over_time():
+        for n in range(5):
+            goal = Goal.objects.create(plan=network_world.plan, text=f"Mål {n}", sort_order=10 + n)
+            services.helper_comment_add(
+                membership=helper.membership, body=f"For dig {n}", goal=goal
+            )
+            services.member_comment_add(
+                membership=offer_from_bent.membership, goal=goal, body=f"Fra Bent {n}"
+            )
+    count()
+    assert count() == small
