@@ -139,6 +139,7 @@ def comment_add(
     activity: Activity | None = None,
     reply_to: Comment | None = None,
     author_name: str | None = None,
+    on_behalf_of_name: str = "",
 ) -> Comment:
     refuse_if_archived(plan=plan)
     body = body.strip()
@@ -160,6 +161,7 @@ def comment_add(
             author=author,
             author_name=author_name or actor_details(user=author)["actor_name"],
             author_role=author_role,
+            on_behalf_of_name=on_behalf_of_name,
             body=body,
             body_html=sanitize_html(body),
         )

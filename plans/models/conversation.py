@@ -55,6 +55,9 @@ class Comment(models.Model):
     )
     author_name = models.CharField(_("skrevet af"), max_length=200)
     author_role = models.CharField(max_length=20, choices=AuthorRole.choices)
+    # A trusted helper wrote it for the citizen: her name, copied when it was written ("skrevet
+    # af Bente for Mette"). Blank for everyone who writes in their own name.
+    on_behalf_of_name = models.CharField(max_length=200, blank=True)
     # What the person typed, kept so an edit starts from their own words, and the safe HTML shown.
     body = models.TextField(_("kommentar"), max_length=MAX_LENGTH, blank=True)
     body_html = models.TextField(blank=True, help_text="Made by portal.sanitize.sanitize_html.")
@@ -90,7 +93,13 @@ class Comment(models.Model):
     @property
     def display_author(self) -> str:
         # The name copied when it was written: for a network member the name the citizen knows
-        # them by (their account may hold only an email), for staff the name they present.
+        # them by (their account may hold only an email), for staff the name they present; a
+        # helper's comment says for whom.
+        if self.on_behalf_of_name and self.author_name:
+            return _("%(helper)s for %(citizen)s") % {
+                "helper": self.author_name,
+                "citizen": self.on_behalf_of_name,
+            }
         if self.author_name:
             return self.author_name
         if self.author_id and self.author is not None:

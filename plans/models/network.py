@@ -130,6 +130,16 @@ class NetworkMembership(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     joined_at = models.DateTimeField(default=timezone.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The trusted helper ("må hjælpe mig med min plan", plans.network.services.helper): the
+    # citizen asks (helper_asked_at), the member says yes (helper_since) and then sees the whole
+    # plan and acts for her; ending clears both and keeps when (helper_ended_at), so the
+    # helper's pages can say why they closed.
+    helper_asked_at = models.DateTimeField(null=True, blank=True)
+    helper_since = models.DateTimeField(null=True, blank=True)
+    helper_ended_at = models.DateTimeField(null=True, blank=True)
+    helper_sees_access_log = models.BooleanField(
+        _("må se, hvem der har set planen"), default=False
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -140,7 +150,13 @@ class NetworkMembership(models.Model):
                 fields=["plan", "user"],
                 condition=Q(status="active"),
                 name="plans_one_active_membership_per_person",
-            )
+            ),
+            # One helper per plan, asked or accepted: two would be two people acting for her.
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=Q(status="active", helper_asked_at__isnull=False),
+                name="plans_one_helper_per_plan",
+            ),
         ]
 
     def __str__(self):
@@ -149,6 +165,14 @@ class NetworkMembership(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def is_helper(self) -> bool:
+        return self.is_active and self.helper_since is not None
+
+    @property
+    def is_asked_to_help(self) -> bool:
+        return self.is_active and self.helper_asked_at is not None and self.helper_since is None
 
 
 class Offer(models.Model):
@@ -179,6 +203,8 @@ class Offer(models.Model):
     when = models.CharField(_("hvornår eller hvor tit"), max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
     answer = models.TextField(_("svar"), blank=True, max_length=500)
+    # The helper who answered for the citizen, by the name she gave them; blank: she answered.
+    answered_by_name = models.CharField(max_length=120, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     answered_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,6 +1,7 @@
 """Routes of the citizen's network (namespace "network"), mounted at the root by portal.urls:
-the citizen's pages under min-plan/netvaerk/, the member's under jeg-hjaelper/, and the link an
-invitation email carries. Every one of them is in the privacy matrix tests."""
+the citizen's pages under min-plan/netvaerk/, the member's under jeg-hjaelper/, the trusted
+helper's under hjaelper/<plan>/, and the link an invitation email carries. Every one of them is
+in the privacy matrix tests."""
 
 from django.urls import include, path
 
@@ -23,6 +24,8 @@ citizen_urlpatterns = [
     ),
     path("medlemmer/<int:membership_id>/fjern/", views.member_remove, name="member_remove"),
     path("tilbud/<int:offer_id>/svar/", views.offer_answer, name="offer_answer"),
+    path("medlemmer/<int:membership_id>/hjaelper/", views.helper_ask, name="helper_ask"),
+    path("medlemmer/<int:membership_id>/hjaelper/stop/", views.helper_stop, name="helper_stop"),
 ]
 
 member_urlpatterns = [
@@ -37,8 +40,18 @@ member_urlpatterns = [
     path("<int:plan_id>/forlad/", views.member_leave, name="member_leave"),
 ]
 
+# The trusted helper's pages: the whole plan of the citizen they help, and acting for her.
+helper_urlpatterns = [
+    path("", views.helper_plan, name="helper_plan"),
+    path("svar/", views.helper_answer, name="helper_answer"),
+    path("kommentar/", views.helper_comment, name="helper_comment"),
+    path("tilbud/<int:offer_id>/svar/", views.helper_offer_answer, name="helper_offer_answer"),
+    path("hvem-har-set/", views.helper_access_log, name="helper_access_log"),
+]
+
 urlpatterns = [
     path("min-plan/netvaerk/", include(citizen_urlpatterns)),
     path("jeg-hjaelper/", include(member_urlpatterns)),
+    path("hjaelper/<int:plan_id>/", include(helper_urlpatterns)),
     path("invitation/<str:token>/", views.invitation_answer, name="invitation_answer"),
 ]

@@ -15,6 +15,10 @@ from .mydata import erasure_request_notice_record
 from .network import (
     ACCEPTED,
     DECLINED,
+    HELPER_ASKED,
+    HELPER_DECLINED,
+    HELPER_ENDED,
+    HELPER_STARTED,
     LEFT,
     OFFER_ANSWERED,
     OFFER_MADE,
@@ -26,6 +30,10 @@ from .network import (
 __all__ = [
     "ACCEPTED",
     "DECLINED",
+    "HELPER_ASKED",
+    "HELPER_DECLINED",
+    "HELPER_ENDED",
+    "HELPER_STARTED",
     "LEFT",
     "OFFER_ANSWERED",
     "OFFER_MADE",

@@ -16,6 +16,8 @@ from .delivery import notice_record, site_url
 ACCEPTED, DECLINED, REMOVED, LEFT = "accepted", "declined", "removed", "left"
 OFFER_MADE, OFFER_ANSWERED = "offer_made", "offer_answered"
 PLAN_ARCHIVED = "plan_archived"
+HELPER_ASKED, HELPER_STARTED = "helper_asked", "helper_started"
+HELPER_DECLINED, HELPER_ENDED = "helper_declined", "helper_ended"
 
 
 @dataclass
@@ -151,6 +153,74 @@ def _plan_archived(membership: NetworkMembership) -> Notice:
     )
 
 
+def _helper_asked(membership: NetworkMembership) -> Notice:
+    citizen = citizen_name(membership.plan.citizen)
+    return Notice(
+        plan=membership.plan,
+        recipient=membership.user,
+        subject=_("%(citizen)s spørger, om du vil hjælpe med planen") % {"citizen": citizen},
+        lines=[
+            _(
+                "%(citizen)s vil gerne have, at du kan se hele planen og skrive for "
+                "%(citizen)s. Log ind og læs, hvad det betyder, før du svarer."
+            )
+            % {"citizen": citizen}
+        ],
+        link=site_url("network:helper_answer", membership.plan_id),
+        link_text=_("Læs og svar"),
+    )
+
+
+def _helper_started(membership: NetworkMembership) -> Notice:
+    plan, name = membership.plan, membership.name
+    return Notice(
+        plan=plan,
+        recipient=plan.citizen,
+        subject=_("%(name)s er nu din hjælper") % {"name": name},
+        lines=[
+            _(
+                "%(name)s kan nu se hele din plan og skrive for dig. Du kan se alt, hvad "
+                "%(name)s gør. Du kan stoppe det, når du vil."
+            )
+            % {"name": name}
+        ],
+        link=site_url("network:index"),
+        link_text=_("Se dit netværk"),
+    )
+
+
+def _helper_declined(membership: NetworkMembership) -> Notice:
+    plan, name = membership.plan, membership.name
+    return Notice(
+        plan=plan,
+        recipient=plan.citizen,
+        subject=_("%(name)s vil ikke være hjælper lige nu") % {"name": name},
+        lines=[_("%(name)s er stadig med i dit netværk som før.") % {"name": name}],
+        link=site_url("network:index"),
+        link_text=_("Se dit netværk"),
+    )
+
+
+def _helper_ended(membership: NetworkMembership) -> Notice:
+    citizen = citizen_name(membership.plan.citizen)
+    return Notice(
+        plan=membership.plan,
+        recipient=membership.user,
+        subject=_("Du er ikke længere hjælper for %(citizen)s") % {"citizen": citizen},
+        lines=[
+            _(
+                "%(citizen)s har stoppet din rolle som hjælper. Du kan ikke længere se hele "
+                "planen. Du kan stadig se det, %(citizen)s har delt med dig."
+            )
+            % {"citizen": citizen}
+        ],
+        link=site_url("network:member_plans"),
+        link_text=_("Planer, jeg hjælper med"),
+        # Time-critical like a removal: the door is closed from now on.
+        urgent=True,
+    )
+
+
 _invitations = Invitation.objects.select_related("plan__citizen")
 _memberships = NetworkMembership.objects.select_related("plan__citizen", "user")
 _offers = Offer.objects.select_related("plan__citizen", "membership__user", "goal")
@@ -164,6 +234,10 @@ NETWORK_NOTICES = {
     OFFER_MADE: (_offers, _offer_made),
     OFFER_ANSWERED: (_offers, _offer_answered),
     PLAN_ARCHIVED: (_memberships, _plan_archived),
+    HELPER_ASKED: (_memberships, _helper_asked),
+    HELPER_STARTED: (_memberships, _helper_started),
+    HELPER_DECLINED: (_memberships, _helper_declined),
+    HELPER_ENDED: (_memberships, _helper_ended),
 }
 
 

@@ -17,6 +17,18 @@ from .citizen import (
     offer_of_plan,
     sends_today,
 )
+from .helper import (
+    HELPER_ENDED,
+    HelperEnded,
+    acting_helper,
+    helper_ended_access,
+    helper_for_plan,
+    helper_membership,
+    helper_of_plan,
+    helper_request_for_member,
+    helper_taken_by,
+    offer_for_helper,
+)
 from .member import (
     ARCHIVED,
     LEFT,
@@ -38,6 +50,16 @@ from .member import (
 )
 
 __all__ = [
+    "HELPER_ENDED",
+    "HelperEnded",
+    "acting_helper",
+    "helper_ended_access",
+    "helper_for_plan",
+    "helper_membership",
+    "helper_of_plan",
+    "helper_request_for_member",
+    "helper_taken_by",
+    "offer_for_helper",
     "ARCHIVED",
     "LEFT",
     "REMOVED",

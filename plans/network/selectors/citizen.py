@@ -20,6 +20,11 @@ class CitizenNetwork:
     waiting_offers: list[Offer]
     answered_offers: list[Offer]
 
+    @property
+    def helper(self) -> NetworkMembership | None:
+        """The member who is her helper, or has been asked (one at a time)."""
+        return next((m for m in self.members if m.helper_asked_at is not None), None)
+
 
 def network_for_citizen(*, plan: Plan) -> CitizenNetwork:
     members = list(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, QuerySet, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ...models import (
     Activity,
@@ -168,7 +169,13 @@ def comment_author_name(comment: Comment, *, plan: Plan, network_names: dict[int
     if comment.author_role == AuthorRole.NETWORK:
         if comment.author_id is None:
             return comment.display_author  # "Tidligere netværksmedlem": the account is deleted
-        return network_names.get(comment.author_id) or str(AuthorRole.NETWORK.label)
+        name = network_names.get(comment.author_id) or str(AuthorRole.NETWORK.label)
+        if comment.on_behalf_of_name:  # written by her helper, for her
+            return _("%(helper)s for %(citizen)s") % {
+                "helper": name,
+                "citizen": comment.on_behalf_of_name,
+            }
+        return name
     if comment.author_role == AuthorRole.CITIZEN:
         return display_name(plan.citizen, fallback=AuthorRole.CITIZEN.label)
     profile = getattr(comment.author, "staff_profile", None)

@@ -5,6 +5,15 @@ message, so a view only shows the message. Access is never cached: each request 
 database whether a membership is still active (plans.network.selectors).
 """
 
+from .helper import (
+    helper_accept,
+    helper_ask,
+    helper_comment_add,
+    helper_decline,
+    helper_end,
+    helper_offer_answer,
+    helper_read,
+)
 from .invitations import (
     MAX_MEMBERS,
     invitation_accept,
@@ -28,6 +37,13 @@ from .members import (
 )
 
 __all__ = [
+    "helper_accept",
+    "helper_ask",
+    "helper_comment_add",
+    "helper_decline",
+    "helper_end",
+    "helper_offer_answer",
+    "helper_read",
     "MAX_MEMBERS",
     "invitation_accept",
     "invitation_check",

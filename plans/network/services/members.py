@@ -11,6 +11,7 @@ from ...access_log import READ, WRITE, access_log_record, plan_lock
 from ...errors import PlanRuleError
 from ...history import plan_event_record
 from ...models import AuthorRole, Goal, NetworkMembership, Offer, Plan, PlanEvent
+from ...people import citizen_name
 from ...services import comment_add, deliver_on_commit, refuse_if_archived
 from .. import selectors
 
@@ -161,29 +162,42 @@ def offer_create(
 
 
 @transaction.atomic
-def offer_answer(*, offer: Offer, accepted: bool, answer: str = "") -> Offer:
+def offer_answer(
+    *, offer: Offer, accepted: bool, answer: str = "", helper: NetworkMembership | None = None
+) -> Offer:
+    """The citizen's answer, or her helper's for her (`helper`, marked with the helper's name)."""
     refuse_if_archived(plan=offer.plan)
     if offer.status != Offer.Status.WAITING:
         raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
     offer.status = Offer.Status.ACCEPTED if accepted else Offer.Status.DECLINED
     offer.answer = answer.strip()
     offer.answered_at = timezone.now()
+    offer.answered_by_name = helper.name if helper is not None else ""
     updated = Offer.objects.filter(pk=offer.pk, status=Offer.Status.WAITING).update(
-        status=offer.status, answer=offer.answer, answered_at=offer.answered_at
+        status=offer.status,
+        answer=offer.answer,
+        answered_at=offer.answered_at,
+        answered_by_name=offer.answered_by_name,
     )
     if not updated:
         raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
+    what = (
+        _("Sagde ja tak til hjælp fra %(name)s")
+        if accepted
+        else _("Sagde nej tak til hjælp fra %(name)s")
+    ) % {"name": offer.membership.name}
+    if helper is not None:
+        what = _("%(what)s, for %(citizen)s") % {
+            "what": what,
+            "citizen": citizen_name(offer.plan.citizen),
+        }
     plan_event_record(
         plan=offer.plan,
         actor=offer.plan.citizen,
         actor_kind=AuthorRole.CITIZEN,
+        membership=helper,
         kind=PlanEvent.Kind.OFFER,
-        what=(
-            _("Sagde ja tak til hjælp fra %(name)s")
-            if accepted
-            else _("Sagde nej tak til hjælp fra %(name)s")
-        )
-        % {"name": offer.membership.name},
+        what=what,
         anchor=f"maal-{offer.goal_id}",
     )
     notify(notices.OFFER_ANSWERED, offer.pk)

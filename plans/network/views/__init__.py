@@ -10,10 +10,26 @@ from .citizen import (
     network,
     offer_answer,
 )
+from .helper import (
+    helper_access_log,
+    helper_answer,
+    helper_ask,
+    helper_comment,
+    helper_offer_answer,
+    helper_plan,
+    helper_stop,
+)
 from .invitation import invitation_answer
 from .member import member_comment, member_leave, member_plan, member_plans, offer_new
 
 __all__ = [
+    "helper_access_log",
+    "helper_answer",
+    "helper_ask",
+    "helper_comment",
+    "helper_offer_answer",
+    "helper_plan",
+    "helper_stop",
     "invitation_answer",
     "invitation_new",
     "invitation_resend",
