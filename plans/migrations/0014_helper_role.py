@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0011_limit_indexes'),
+        ('plans', '0013_single_line_fields'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
