@@ -71,6 +71,7 @@ def _setup_role(world, role):
         "coordinator": world.coordinator,
         "staff_outside_team": world.outsider,
         "editor": world.editor,
+        "leader": world.leader,
     }[role]
 
 
@@ -88,6 +89,7 @@ ROLES = [
     "coordinator",
     "staff_outside_team",
     "editor",
+    "leader",
 ]
 ENDED = {"helper_role_stopped", "removed_helper", "helper_of_archived_plan"}
 
