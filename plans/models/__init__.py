@@ -14,7 +14,7 @@ higher module. `submissions` (the one-time keys of submitted forms) imports none
 from .conversation import AuthorRole, Comment, Feedback
 from .history import PlanEvent, PlanVisit
 from .network import Invitation, InvitationSend, NetworkMembership, Offer, Relation
-from .notices import Frequency, Notice, NoticeEmail, NoticePreference
+from .notices import Frequency, Notice, NoticeEmail, NoticePreference, ReminderSent
 from .organisation import Department, StaffProfile, Team
 from .plan import Activity, Decision, Goal, Meeting, Plan
 from .records import AccessLogEntry, AppendOnlyQuerySet, ErasureRequest
@@ -44,6 +44,7 @@ __all__ = [
     "PlanEvent",
     "PlanVisit",
     "Relation",
+    "ReminderSent",
     "StaffProfile",
     "SubmissionKey",
     "Team",
