@@ -20,7 +20,7 @@ class Reminder:
 
 
 class Channel(Protocol):
-    def send(self, *, recipient, plan: Plan, reminder: Reminder) -> bool:
+    def send(self, *, recipient, plan: Plan, reminder: Reminder, now) -> bool:
         """Hand the reminder on inside the caller's transaction; False when it cannot reach
         the person (then nothing is marked as sent)."""
 
@@ -28,7 +28,7 @@ class Channel(Protocol):
 class EmailChannel:
     """A notice held for the person: sent at once when urgent, else in their digest."""
 
-    def send(self, *, recipient, plan: Plan, reminder: Reminder) -> bool:
+    def send(self, *, recipient, plan: Plan, reminder: Reminder, now) -> bool:
         notice = notice_record(
             recipient=recipient,
             plan=plan,
@@ -38,5 +38,6 @@ class EmailChannel:
             link=reminder.link,
             link_text=reminder.link_text,
             urgent=reminder.urgent,
+            now=now,
         )
         return notice is not None

@@ -128,11 +128,13 @@ def reminders_send(*, now=None, channels: list[Channel] | None = None) -> int:
             for person in reminder_recipients(obj.plan):
                 if (person.pk, kind, obj.pk, version) in done:
                     continue
-                sent += _send_once(obj, kind, version, person, word(obj, person, now), channels)
+                sent += _send_once(
+                    obj, kind, version, person, word(obj, person, now), channels, now
+                )
     return sent
 
 
-def _send_once(obj, kind, version, person, reminder: Reminder, channels) -> int:
+def _send_once(obj, kind, version, person, reminder: Reminder, channels, now) -> int:
     with transaction.atomic():
         try:
             with transaction.atomic():
@@ -142,11 +144,12 @@ def _send_once(obj, kind, version, person, reminder: Reminder, channels) -> int:
                     kind=kind,
                     object_id=obj.pk,
                     version_key=version,
+                    sent_at=now,
                 )
         except IntegrityError:
             return 0  # Another run sent it meanwhile.
         reached = [
-            channel.send(recipient=person, plan=obj.plan, reminder=reminder)
+            channel.send(recipient=person, plan=obj.plan, reminder=reminder, now=now)
             for channel in channels
         ]
         if not any(reached):
