@@ -1,0 +1,75 @@
+"""Mette prints her plan and puts her next meeting in her phone's calendar, in Chromium: the
+PDF of the print view fits on three A4 pages and holds the next meeting, her coordinator's
+phone and the complaint deadline, without the site's header or any form; the .ics the page
+links to reads back with the meeting's Danish time."""
+
+import datetime
+import io
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from django.utils import formats, timezone
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from plans.models import Plan
+from portal.demo.plans import seed_plans
+
+pytestmark = pytest.mark.browser
+CPH = ZoneInfo("Europe/Copenhagen")
+
+
+def _pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), " ".join(text.split())
+
+
+def test_mette_prints_her_plan_and_puts_a_meeting_in_her_calendar(
+    page: Page, live_site, log_in, assert_accessible, server_errors
+):
+    seed_plans()
+    plan = Plan.objects.get(citizen__email="borger@example.dk")
+    meeting = plan.meetings.order_by("starts_at").first()
+    decision = plan.decisions.first()
+    base = live_site.url
+
+    log_in(page, base, "borger@example.dk", next_url="/min-plan/")
+    page.get_by_role("link", name="Udskriv min plan").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plan for Mette")
+    # The print button is JavaScript's (static/js/print.js): shown once the script ran.
+    expect(page.get_by_role("button", name="Udskriv nu")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+
+    pages, text = _pdf_text(page.pdf(format="A4", print_background=False))
+    print(f"\nPrinted plan: {pages} A4 page(s)")
+    assert pages <= 3
+    when = formats.date_format(timezone.localtime(meeting.starts_at), r"j. F Y \k\l. H.i")
+    assert when in text
+    assert meeting.place in text
+    assert plan.coordinator.phone in text
+    deadline = formats.date_format(decision.complaint_deadline, "j. F Y")
+    assert f"Du skal klage senest {deadline}" in text
+    # No header, search, navigation or forms on paper, and no tools of the page.
+    for absent in ("Søg på siden", "Log ud", "Tag kommentarerne med", "Udskriv nu", "Genveje"):
+        assert absent not in text, absent
+
+    # Back on Min plan: "Læg i kalender" downloads the meeting.
+    page.goto(f"{base}/min-plan/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Læg i kalender").first.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    with open(download.path(), "rb") as ics:
+        cal = icalendar.Calendar.from_ical(ics.read())
+    (event,) = cal.walk("VEVENT")
+    start = event.decoded("dtstart")
+    assert start == meeting.starts_at
+    assert start.astimezone(CPH).replace(tzinfo=None) == timezone.localtime(
+        meeting.starts_at
+    ).replace(tzinfo=None)
+    assert start.astimezone(CPH).time() == datetime.time(10, 0)
+    assert str(event["LOCATION"]) == meeting.place
+    assert server_errors == []
