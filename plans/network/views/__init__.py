@@ -11,7 +11,14 @@ from .citizen import (
     offer_answer,
 )
 from .invitation import invitation_answer
-from .member import member_comment, member_leave, member_plan, member_plans, offer_new
+from .member import (
+    member_comment,
+    member_leave,
+    member_plan,
+    member_plans,
+    member_print,
+    offer_new,
+)
 
 __all__ = [
     "invitation_answer",
@@ -22,6 +29,7 @@ __all__ = [
     "member_leave",
     "member_plan",
     "member_plans",
+    "member_print",
     "member_remove",
     "network",
     "offer_answer",
