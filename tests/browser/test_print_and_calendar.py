@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from plans.models import Plan
+from portal.demo.network import MEMBER_EMAIL, seed_network
 from portal.demo.plans import seed_plans
 
 pytestmark = pytest.mark.browser
@@ -72,4 +73,24 @@ def test_mette_prints_her_plan_and_puts_a_meeting_in_her_calendar(
     ).replace(tzinfo=None)
     assert start.astimezone(CPH).time() == datetime.time(10, 0)
     assert str(event["LOCATION"]) == meeting.place
+    assert server_errors == []
+
+
+def test_her_sister_prints_what_mette_shared(
+    page: Page, live_site, log_in, assert_accessible, server_errors
+):
+    seed_plans()
+    seed_network()
+    plan = Plan.objects.get(citizen__email="borger@example.dk")
+    base = live_site.url
+    log_in(page, base, MEMBER_EMAIL, next_url=f"/jeg-hjaelper/{plan.pk}/")
+    page.get_by_role("link", name="Udskriv det, du kan se").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Det, Mette har delt med dig")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(page)
+    pages, text = _pdf_text(page.pdf(format="A4"))
+    print(f"\nPrinted member view: {pages} A4 page(s)")
+    assert pages == 1
+    assert plan.what_matters not in text
+    assert "Søg på siden" not in text and "Tag kommentarerne med" not in text
     assert server_errors == []
