@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from plans.models import Plan
+from plans.models import Comment, Plan
 from portal.demo.network import MEMBER_EMAIL, seed_network
 from portal.demo.plans import seed_plans
 
@@ -44,7 +44,8 @@ def test_mette_prints_her_plan_and_puts_a_meeting_in_her_calendar(
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page)
 
-    pages, text = _pdf_text(page.pdf(format="A4", print_background=False))
+    pdf = page.pdf(format="A4", print_background=False)
+    pages, text = _pdf_text(pdf)
     print(f"\nPrinted plan: {pages} A4 page(s)")
     assert pages <= 3
     when = formats.date_format(timezone.localtime(meeting.starts_at), r"j. F Y \k\l. H.i")
@@ -56,6 +57,14 @@ def test_mette_prints_her_plan_and_puts_a_meeting_in_her_calendar(
     # No header, search, navigation or forms on paper, and no tools of the page.
     for absent in ("Søg på siden", "Log ud", "Tag kommentarerne med", "Udskriv nu", "Genveje"):
         assert absent not in text, absent
+
+    # Asked for, the comments come along (the demo's few take no more than one page more).
+    page.get_by_role("link", name="Tag kommentarerne med").click()
+    pages_with_comments, text = _pdf_text(page.pdf(format="A4"))
+    print(f"Printed with comments: {pages_with_comments} A4 page(s)")
+    newest = Comment.objects.filter(plan=plan, deleted_at__isnull=True).latest("pk")
+    assert " ".join(newest.body.split()[:4]) in text
+    assert pages_with_comments <= pages + 1
 
     # Back on Min plan: "Læg i kalender" downloads the meeting.
     page.goto(f"{base}/min-plan/")
