@@ -22,6 +22,7 @@ from plans.models import (
 from plans.network import services as network_services
 from plans.notices import notice_preference_set, notices_deliver
 from plans.reminders.services import reminders_send
+from plans.tasks import send_reminders
 from tests.plans.factories import citizen
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -232,3 +233,10 @@ def test_the_cron_command_sends_one_email_however_often_it_runs(world):
     call_command("send_reminders")
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
     assert mail.outbox[0].subject.startswith("Fællesplan: Husk dit møde ")
+
+
+def test_the_task_does_the_same_for_a_scheduler_that_runs_tasks(world):
+    _meeting(world, timezone.now() + datetime.timedelta(hours=1))
+    send_reminders.enqueue()
+    send_reminders.enqueue()
+    assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
