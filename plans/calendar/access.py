@@ -1,7 +1,7 @@
 """Who may fetch a plan's calendar files, and the access-log line when it is not the citizen."""
 
 from ..access_log import READ, access_log_record
-from ..models import Plan
+from ..models import NetworkMembership, Plan
 
 
 def may_fetch_calendar(user, plan: Plan) -> bool:
@@ -17,8 +17,11 @@ def may_fetch_calendar(user, plan: Plan) -> bool:
     )
 
 
-def calendar_read_record(*, plan: Plan, user, what: str) -> None:
+def calendar_read_record(
+    *, plan: Plan, user, what: str, membership: NetworkMembership | None = None
+) -> None:
     """A download by anyone but the citizen is a read of her plan by someone else: it goes into
-    her access log ("Hvem har set min plan"). Her own downloads are not logged (DESIGN.md)."""
+    her access log ("Hvem har set min plan"). Her own downloads are not logged (DESIGN.md). A
+    helper is passed as `membership`, so the log names them as the citizen knows them."""
     if user.pk != plan.citizen_id:
-        access_log_record(plan=plan, actor=user, action=READ, what=what)
+        access_log_record(plan=plan, actor=user, action=READ, what=what, membership=membership)

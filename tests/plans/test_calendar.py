@@ -291,3 +291,18 @@ def test_her_own_download_is_not_logged_a_download_by_anyone_else_is(mette, mett
         AccessLogEntry.Action.READ,
         "Hentede et møde",
     )
+
+
+def test_a_download_by_a_member_is_logged_with_the_name_she_gave_them(mettes):
+    """The helper's downloads will come through here (issue 17): named as Mette knows them."""
+    person = _active_member(mettes)
+    membership = NetworkMembership.objects.get(user=person)
+    calendar_read_record(
+        plan=mettes.plan, user=person, what="Hentede møderne", membership=membership
+    )
+    entry = AccessLogEntry.objects.filter(plan=mettes.plan).latest("pk")
+    assert (entry.actor_name, entry.actor_kind, entry.what) == (
+        "Lene",
+        "network",
+        "Hentede møderne",
+    )
