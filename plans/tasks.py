@@ -10,6 +10,7 @@ import path (plans.tasks.<name>), so a rename here needs the queue drained first
 from django_tasks import task
 
 from . import notices
+from .reminders.services import reminders_send
 
 
 @task()
@@ -17,3 +18,12 @@ def deliver_notices() -> int:
     """Send every notice that is due now (urgent ones, and those of people who want email at
     once), and any email claimed earlier but not sent."""
     return notices.notices_deliver()
+
+
+@task()
+def send_reminders() -> int:
+    """The reminders that are due (plans.reminders.services), for a scheduler that runs tasks;
+    the same as `manage.py send_reminders`. Idempotent, so a repeated task sends nothing twice."""
+    reminded = reminders_send()
+    notices.notices_deliver()
+    return reminded

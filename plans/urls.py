@@ -2,7 +2,8 @@
 
 from django.urls import include, path
 
-from . import views
+from . import print_views, views
+from .calendar import views as calendar_views
 
 app_name = "plans"
 
@@ -18,5 +19,8 @@ urlpatterns = [
     path("kommentar/<int:pk>/slet/", views.comment_delete, name="comment_delete"),
     path("kommentarer/", views.comments_older, name="comments_older"),
     path("hvem-har-set/", views.access_log, name="access_log"),
+    path("udskriv/", print_views.plan_print, name="print"),
+    path("kalender/", calendar_views.plan_calendar, name="calendar"),
+    path("kalender/moede/<int:pk>/", calendar_views.meeting_calendar, name="meeting_calendar"),
     path("", include("plans.mydata.urls")),
 ]

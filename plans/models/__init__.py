@@ -16,7 +16,7 @@ from .audit import StaffLookup
 from .conversation import AuthorRole, Comment, Feedback
 from .history import PlanEvent, PlanVisit
 from .network import Invitation, InvitationSend, NetworkMembership, Offer, Relation
-from .notices import Frequency, Notice, NoticeEmail, NoticePreference
+from .notices import Frequency, Notice, NoticeEmail, NoticePreference, ReminderSent
 from .organisation import Department, StaffProfile, Team
 from .plan import Activity, Decision, Goal, Meeting, Plan
 from .records import AccessLogEntry, AppendOnlyQuerySet, ErasureRequest
@@ -47,6 +47,7 @@ __all__ = [
     "PlanVisit",
     "Relation",
     "StaffLookup",
+    "ReminderSent",
     "StaffProfile",
     "SubmissionKey",
     "Team",

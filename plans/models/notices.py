@@ -108,3 +108,37 @@ class Notice(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ReminderSent(models.Model):
+    """That one person was reminded of one version of something: a meeting at this time, a
+    complaint deadline on this day. Written in the transaction that holds the reminder's notice,
+    so a second run finds it and sends nothing; a moved meeting has a new version_key, so it is
+    reminded of again (plans.reminders)."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Møde i morgen")
+        DEADLINE = "deadline", _("Klagefrist om en uge")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    # The meeting's start (UTC, ISO 8601) or the deadline's date: what the reminder said.
+    version_key = models.CharField(max_length=40)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "object_id", "version_key"],
+                name="plans_reminder_once_per_version",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} {self.version_key}"

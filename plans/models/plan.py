@@ -185,6 +185,12 @@ class Meeting(models.Model):
         _("hvem deltager"), max_length=300, blank=True, validators=[single_line]
     )
     bring = models.CharField(_("tag med"), max_length=300, blank=True, validators=[single_line])
+    # The calendar file's SEQUENCE (RFC 5545 §3.8.7.4): counts the changes to when and where, so
+    # a calendar that imported the meeting replaces its entry with the newer one.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    # What a calendar entry shows of when and where: a change to any of them is a new revision.
+    REVISED_BY = ("starts_at", "place", "online_url")
 
     class Meta:
         ordering = ["starts_at"]
@@ -193,6 +199,26 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.starts_at:%d.%m.%Y %H:%M} {self.place}"
+
+    def save(self, *args, **kwargs):
+        # Here, like Plan.archived_at, so every path that moves a meeting (the admin's inline
+        # form, a service, the shell) counts it; the loaded values cost no extra query.
+        loaded = getattr(self, "_loaded", {})
+        if any(self.__dict__.get(name) != value for name, value in loaded.items()):
+            self.sequence += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
+        self._loaded = {name: self.__dict__.get(name) for name in self.REVISED_BY}
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        meeting = super().from_db(db, field_names, values)
+        # Only the fields loaded (a deferred one is not "changed" when it is read later).
+        meeting._loaded = {
+            name: meeting.__dict__[name] for name in cls.REVISED_BY if name in meeting.__dict__
+        }
+        return meeting
 
 
 class Decision(models.Model):

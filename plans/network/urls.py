@@ -31,6 +31,7 @@ citizen_urlpatterns = [
 member_urlpatterns = [
     path("", views.member_plans, name="member_plans"),
     path("<int:plan_id>/", views.member_plan, name="member_plan"),
+    path("<int:plan_id>/udskriv/", views.member_print, name="member_print"),
     path(
         "<int:plan_id>/maal/<int:goal_id>/kommentar/",
         views.member_comment,

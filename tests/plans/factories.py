@@ -234,6 +234,20 @@ URLS = [
     Url("comment_edit", lambda w: _r("plans:comment_edit", w.comment.pk), "citizen"),
     Url("comment_delete", lambda w: _r("plans:comment_delete", w.comment.pk), "citizen"),
     Url("plan_feedback", lambda w: _r("plans:plan_feedback"), "citizen", names_object=False),
+    # On paper and in the calendar (issue 17)
+    Url("print", lambda w: _r("plans:print"), "citizen", names_object=False),
+    Url(
+        "print_with_comments",
+        lambda w: _r("plans:print") + "?med_kommentarer=1",
+        "citizen",
+        names_object=False,
+    ),
+    Url("calendar", lambda w: _r("plans:calendar"), "citizen", names_object=False),
+    Url(
+        "meeting_calendar",
+        lambda w: _r("plans:meeting_calendar", w.plan.meetings.order_by("pk").first().pk),
+        "citizen",
+    ),
     # ... and every POST
     Url("goal_add", lambda w: _r("plans:goal_add"), "citizen", False, post={"text": "Nyt mål"}),
     Url(

@@ -20,7 +20,14 @@ from .helper import (
     helper_stop,
 )
 from .invitation import invitation_answer
-from .member import member_comment, member_leave, member_plan, member_plans, offer_new
+from .member import (
+    member_comment,
+    member_leave,
+    member_plan,
+    member_plans,
+    member_print,
+    offer_new,
+)
 
 __all__ = [
     "helper_access_log",
@@ -38,6 +45,7 @@ __all__ = [
     "member_leave",
     "member_plan",
     "member_plans",
+    "member_print",
     "member_remove",
     "network",
     "offer_answer",

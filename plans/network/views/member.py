@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -72,6 +73,25 @@ def _member_page(request, membership, *, comment_form_goal=None, comment_errors=
 @member_page
 def member_plan(request, membership):
     return _member_page(request, membership)
+
+
+@member_page
+def member_print(request, membership):
+    """The member's page on paper: the same scope (the shared goals and their activities'
+    titles), comments only when asked for, and the read logged like every other."""
+    view = selectors.member_plan(membership=membership)
+    services.member_read(membership=membership, goals=view.goals)
+    return render(
+        request,
+        "plans/network_membership_print.html",
+        {
+            "membership": membership,
+            "citizen_name": citizen_name(membership.plan.citizen),
+            "scope": view,
+            "with_comments": request.GET.get("med_kommentarer") == "1",
+            "printed_on": timezone.localdate(),
+        },
+    )
 
 
 @member_page

@@ -56,13 +56,14 @@ def people(network_world, member):
     }
 
 
-MEMBER_PAGES = ["member_plan", "offer_new", "member_leave"]
+MEMBER_PAGES = ["member_plan", "member_print", "offer_new", "member_leave"]
 
 
 def _member_url(name, network_world):
     plan = network_world.plan.pk
     return {
         "member_plan": f"/jeg-hjaelper/{plan}/",
+        "member_print": f"/jeg-hjaelper/{plan}/udskriv/",
         "offer_new": f"/jeg-hjaelper/{plan}/tilbyd-hjaelp/",
         "member_leave": f"/jeg-hjaelper/{plan}/forlad/",
     }[name]

@@ -1,0 +1,27 @@
+"""Who may fetch a plan's calendar files, and the access-log line when it is not the citizen."""
+
+from ..access_log import READ, access_log_record
+from ..models import NetworkMembership, Plan
+
+
+def may_fetch_calendar(user, plan: Plan) -> bool:
+    """Whether `user` may download the meetings of `plan` as calendar files. Today the citizen
+    alone. The trusted helper of issue 17 ("må hjælpe mig med min plan", a NetworkMembership
+    with the helper role, active, on an active plan) is added here and nowhere else: the views
+    ask only this function, and calendar_read_record then logs the helper's downloads."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and plan is not None
+        and plan.citizen_id == user.pk
+    )
+
+
+def calendar_read_record(
+    *, plan: Plan, user, what: str, membership: NetworkMembership | None = None
+) -> None:
+    """A download by anyone but the citizen is a read of her plan by someone else: it goes into
+    her access log ("Hvem har set min plan"). Her own downloads are not logged (DESIGN.md). A
+    helper is passed as `membership`, so the log names them as the citizen knows them."""
+    if user.pk != plan.citizen_id:
+        access_log_record(plan=plan, actor=user, action=READ, what=what, membership=membership)

@@ -1,0 +1,1 @@
+"""Reminders before what matters: a meeting tomorrow, a complaint deadline in a week."""
