@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Meeting, Plan
+from ..helper_role import acting_helper
+from ..models import Meeting, NetworkMembership, Plan  # noqa: F401 - the annotation
 from ..selectors import get_or_404, plan_for_citizen
 from .access import may_fetch_calendar
 from .ics import Event
@@ -25,6 +26,16 @@ def calendar_plan(*, user) -> Plan:
     if plan is None or not may_fetch_calendar(user, plan):
         raise Http404
     return plan
+
+
+def helper_calendar_plan(*, user, plan_id) -> tuple[Plan, NetworkMembership]:
+    """The plan a helper may download the meetings of, with her helper membership, or 404 (a
+    role that ended, someone else's plan, a malformed id)."""
+    plan = get_or_404(Plan.objects.select_related("citizen"), pk=plan_id)
+    membership = acting_helper(user, plan)
+    if membership is None or not may_fetch_calendar(user, plan):
+        raise Http404
+    return plan, membership
 
 
 def calendar_meeting(*, plan: Plan, pk) -> Meeting:

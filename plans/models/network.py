@@ -140,6 +140,8 @@ class NetworkMembership(models.Model):
     helper_sees_access_log = models.BooleanField(
         _("må se, hvem der har set planen"), default=False
     )
+    # The citizen's choice: the helper is reminded of her meetings and complaint deadlines too.
+    helper_reminded = models.BooleanField(_("får også påmindelser"), default=False)
 
     class Meta:
         ordering = ["name", "pk"]

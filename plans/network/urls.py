@@ -5,6 +5,7 @@ in the privacy matrix tests."""
 
 from django.urls import include, path
 
+from ..calendar import views as calendar_views
 from . import views
 
 app_name = "network"
@@ -48,6 +49,12 @@ helper_urlpatterns = [
     path("kommentar/", views.helper_comment, name="helper_comment"),
     path("tilbud/<int:offer_id>/svar/", views.helper_offer_answer, name="helper_offer_answer"),
     path("hvem-har-set/", views.helper_access_log, name="helper_access_log"),
+    path("kalender/", calendar_views.helper_plan_calendar, name="helper_calendar"),
+    path(
+        "kalender/moede/<int:pk>/",
+        calendar_views.helper_meeting_calendar,
+        name="helper_meeting_calendar",
+    ),
 ]
 
 urlpatterns = [

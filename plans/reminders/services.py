@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from ..history import when_text
 from ..models import Decision, Meeting, Plan, ReminderSent
 from ..notices.delivery import DIGEST_HOUR, due_at, frequency_of, site_url
+from ..people import citizen_name
 from .channels import Channel, EmailChannel, Reminder
 from .recipients import reminder_recipients
 
@@ -51,7 +52,29 @@ def deadline_reminder_from(decision: Decision) -> datetime.datetime:
     )
 
 
+def _for_helper(plan: Plan, person) -> bool:
+    """The citizen's helper is reminded in her name, with a link to the helper's own page."""
+    return person.pk != plan.citizen_id
+
+
+def _helper_meeting_reminder(meeting: Meeting) -> Reminder:
+    name, when = citizen_name(meeting.plan.citizen), when_text(meeting.starts_at)
+    return Reminder(
+        kind=Kind.MEETING,
+        subject=_("Husk: %(name)s har møde %(when)s") % {"name": name, "when": when},
+        lines=[
+            _("%(name)s skal til møde %(when)s.") % {"name": name, "when": when},
+            _("Log ind for at se, hvor det er, og hvad der skal med."),
+        ],
+        link=site_url("network:helper_plan", meeting.plan_id) + "#naeste-skridt",
+        link_text=_("Se mødet i planen"),
+        urgent=True,
+    )
+
+
 def _meeting_reminder(meeting: Meeting, person, now) -> Reminder:
+    if _for_helper(meeting.plan, person):
+        return _helper_meeting_reminder(meeting)
     return Reminder(
         kind=Kind.MEETING,
         subject=_("Husk dit møde %(when)s") % {"when": when_text(meeting.starts_at)},
@@ -71,6 +94,21 @@ def _deadline_reminder(decision: Decision, person, now) -> Reminder:
         decision.complaint_deadline - datetime.timedelta(days=DEADLINE_MARGIN_DAYS), DIGEST_HOUR
     )
     in_time = due_at(frequency=frequency_of(person), urgent=False, now=now) <= latest
+    if _for_helper(decision.plan, person):
+        name = citizen_name(decision.plan.citizen)
+        return Reminder(
+            kind=Kind.DEADLINE,
+            subject=_("Husk: %(name)s kan klage til og med den %(deadline)s")
+            % {"name": name, "deadline": deadline},
+            lines=[
+                _("Er %(name)s uenig, kan %(name)s klage til og med den %(deadline)s.")
+                % {"name": name, "deadline": deadline},
+                _("Er I i tvivl, så ring til koordinatoren."),
+            ],
+            link=site_url("network:helper_plan", decision.plan_id) + "#afgoerelser",
+            link_text=_("Læs afgørelsen"),
+            urgent=not in_time,
+        )
     return Reminder(
         kind=Kind.DEADLINE,
         subject=_("Husk: Du kan klage til og med den %(deadline)s") % {"deadline": deadline},

@@ -306,3 +306,68 @@ def test_a_download_by_a_member_is_logged_with_the_name_she_gave_them(mettes):
         "network",
         "Hentede møderne",
     )
+
+
+# --- The trusted helper ---
+
+
+def _helper(world, *, ended=False):
+    person = _active_member(world)
+    membership = NetworkMembership.objects.get(user=person)
+    network_services.helper_ask(membership=membership, by=world.citizen, sees_access_log=False)
+    network_services.helper_accept(membership=membership)
+    if ended:
+        network_services.helper_end(membership=membership, by=world.citizen)
+    client = Client()
+    client.force_login(person)
+    return client
+
+
+def test_her_helper_downloads_her_meetings_and_it_is_in_her_access_log(mettes):
+    helper = _helper(mettes)
+    meeting = mettes.plan.meetings.get()
+    page = helper.get(reverse("network:helper_plan", args=[mettes.plan.pk])).content.decode()
+    link = reverse("network:helper_meeting_calendar", args=[mettes.plan.pk, meeting.pk])
+    assert link in page
+
+    one = helper.get(link)
+    everything = helper.get(reverse("network:helper_calendar", args=[mettes.plan.pk]))
+
+    for response in (one, everything):
+        assert response.status_code == 200
+        assert [str(e["UID"]) for e in _events(_calendar(response))] == [
+            f"meeting-{meeting.pk}@testserver"
+        ]
+    logged = list(
+        AccessLogEntry.objects.filter(plan=mettes.plan, what__contains="kalenderen")
+        .order_by("pk")
+        .values_list("actor_name", "what")
+    )
+    assert logged == [
+        ("Lene", "Hentede et møde til kalenderen (som hjælper)"),
+        ("Lene", "Hentede møderne til kalenderen (som hjælper)"),
+    ]
+
+
+@pytest.mark.parametrize("who", ["ended_helper", "member_whole_plan", "other_citizen"])
+def test_only_a_helper_whose_role_holds_gets_the_helper_calendar(mettes, who):
+    if who == "ended_helper":
+        client = _helper(mettes, ended=True)
+    else:
+        client = Client()
+        client.force_login(WHO[who](mettes))
+    meeting = mettes.plan.meetings.get()
+    before = AccessLogEntry.objects.filter(plan=mettes.plan).count()
+    for url in (
+        reverse("network:helper_meeting_calendar", args=[mettes.plan.pk, meeting.pk]),
+        reverse("network:helper_calendar", args=[mettes.plan.pk]),
+    ):
+        assert client.get(url).status_code == 404
+    assert AccessLogEntry.objects.filter(plan=mettes.plan).count() == before
+
+
+def test_a_helper_gets_no_meeting_of_another_plan_through_her_own(mettes):
+    helper = _helper(mettes)
+    foreign = mettes.other_plan.meetings.get()
+    url = reverse("network:helper_meeting_calendar", args=[mettes.plan.pk, foreign.pk])
+    assert helper.get(url).status_code == 404

@@ -240,3 +240,77 @@ def test_the_task_does_the_same_for_a_scheduler_that_runs_tasks(world):
     send_reminders.enqueue()
     send_reminders.enqueue()
     assert [m.to for m in mail.outbox] == [["mette@example.dk"]]
+
+
+# --- The trusted helper, when Mette chose that she is reminded too ---
+
+
+def _helper(world, *, reminded):
+    person = citizen(email="soester@example.dk", first_name="Lene")
+    membership = NetworkMembership.objects.create(
+        plan=world.plan, user=person, name="Lene", relation=Relation.FAMILY
+    )
+    network_services.helper_ask(
+        membership=membership, by=world.citizen, sees_access_log=False, reminded=reminded
+    )
+    network_services.helper_accept(membership=membership)
+    return membership
+
+
+def test_her_helper_is_reminded_in_her_name_when_she_chose_it(world):
+    _helper(world, reminded=True)
+    _meeting(world, _at(TUESDAY + datetime.timedelta(days=1), 9))
+    _decision(world, TUESDAY + datetime.timedelta(days=7))
+    fake = FakeChannel()
+
+    assert reminders_send(now=_at(TUESDAY, 11), channels=[fake]) == 4
+    assert reminders_send(now=_at(TUESDAY, 12), channels=[fake]) == 0
+
+    to_lene = [reminder for email, reminder in fake.sent if email == "soester@example.dk"]
+    assert sorted(r.subject for r in to_lene) == [
+        "Husk: Mette har møde 3. marts kl. 09.00",
+        "Husk: Mette kan klage til og med den 9. marts 2027",
+    ]
+    assert all(f"/hjaelper/{world.plan.pk}/" in r.link for r in to_lene)
+    assert all("Rusmiddelcentret" not in " ".join(r.lines) for r in to_lene)
+
+
+def test_a_helper_is_not_reminded_unless_she_chose_it(world):
+    _helper(world, reminded=False)
+    _meeting(world, _at(TUESDAY + datetime.timedelta(days=1), 9))
+    fake = FakeChannel()
+    assert reminders_send(now=_at(TUESDAY, 11), channels=[fake]) == 1
+    assert [email for email, _r in fake.sent] == ["mette@example.dk"]
+
+
+def test_a_helper_whose_role_ended_or_who_was_removed_is_not_reminded(world):
+    membership = _helper(world, reminded=True)
+    network_services.helper_end(membership=membership, by=world.citizen)
+    _meeting(world, _at(TUESDAY + datetime.timedelta(days=1), 9))
+    fake = FakeChannel()
+    assert reminders_send(now=_at(TUESDAY, 11), channels=[fake]) == 1
+    assert [email for email, _r in fake.sent] == ["mette@example.dk"]
+
+    again = _helper_again(world, membership)
+    network_services.membership_remove(membership=again, by=world.citizen)
+    _meeting(world, _at(TUESDAY + datetime.timedelta(days=1), 13))
+    fake = FakeChannel()
+    reminders_send(now=_at(TUESDAY, 14), channels=[fake])
+    assert {email for email, _r in fake.sent} == {"mette@example.dk"}
+
+
+def _helper_again(world, membership):
+    network_services.helper_ask(
+        membership=membership, by=world.citizen, sees_access_log=False, reminded=True
+    )
+    network_services.helper_accept(membership=membership)
+    return NetworkMembership.objects.get(pk=membership.pk)
+
+
+def test_her_helpers_reminder_reaches_her_inbox(world):
+    _helper(world, reminded=True)
+    _meeting(world, timezone.now() + datetime.timedelta(hours=1))
+    call_command("send_reminders")
+    notices_deliver(now=timezone.now() + datetime.timedelta(days=400))
+    reminders = [m for m in mail.outbox if m.to == ["soester@example.dk"] and "Husk" in m.subject]
+    assert [m.subject.startswith("Fællesplan: Husk: Mette har møde ") for m in reminders] == [True]

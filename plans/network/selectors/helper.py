@@ -4,46 +4,26 @@ every lookup asks the database again (nothing is kept in the session), so a role
 a membership that ended or a plan that was finished closes the helper's pages on the very next
 request.
 
-`helper_for_plan` and `acting_helper` are the seams other features call (print view, calendar
-file, reminders) to let a helper do what the citizen may."""
+Who holds the role at all (`helper_for_plan`, `acting_helper`) is plans.helper_role's, which
+the calendar files and the reminders ask as well."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
 from django.http import Http404
 
+# The seams live in plans.helper_role (the calendar and the reminders read them there too).
+from ...helper_role import acting_helper, helper_for_plan, helper_roles  # noqa: F401
 from ...models import NetworkMembership, Offer, Plan
 from ...people import citizen_name
 from ...selectors import get_or_404, valid_id
 from .member import ended_access
 
 
-def _helpers() -> QuerySet[NetworkMembership]:
-    # The reading rule: an accepted helper role, an active membership, a plan in use.
-    return NetworkMembership.objects.filter(
-        status=NetworkMembership.Status.ACTIVE,
-        helper_since__isnull=False,
-        plan__status=Plan.Status.ACTIVE,
-    ).select_related("plan__citizen", "user")
-
-
-def helper_for_plan(plan: Plan) -> NetworkMembership | None:
-    """The plan's helper while the role holds, else None (also for a finished plan)."""
-    return _helpers().filter(plan=plan).first()
-
-
-def acting_helper(user, plan: Plan) -> NetworkMembership | None:
-    """The person's helper membership of this plan while the role holds, else None."""
-    if user is None or not user.is_authenticated:
-        return None
-    return _helpers().filter(plan=plan, user=user).first()
-
-
 def helper_membership(*, user, plan_id) -> NetworkMembership:
     """The helper pages' reading rule: the person's helper role for this plan, or 404."""
     if not user.is_authenticated:
         raise Http404
-    return get_or_404(_helpers().filter(user=user), plan_id=plan_id)
+    return get_or_404(helper_roles().filter(user=user), plan_id=plan_id)
 
 
 def helper_request_for_member(*, user, plan_id) -> NetworkMembership:

@@ -33,7 +33,9 @@ def _citizen_log(*, membership: NetworkMembership, by, what: str) -> None:
 
 
 @transaction.atomic
-def helper_ask(*, membership: NetworkMembership, by, sees_access_log: bool) -> None:
+def helper_ask(
+    *, membership: NetworkMembership, by, sees_access_log: bool, reminded: bool = False
+) -> None:
     """The citizen asks a member of her network to be her helper (after reauthentication)."""
     plan = membership.plan
     refuse_if_archived(plan=plan)
@@ -52,7 +54,10 @@ def helper_ask(*, membership: NetworkMembership, by, sees_access_log: bool) -> N
             % {"name": taken.name}
         )
     NetworkMembership.objects.filter(pk=membership.pk).update(
-        helper_asked_at=timezone.now(), helper_since=None, helper_sees_access_log=sees_access_log
+        helper_asked_at=timezone.now(),
+        helper_since=None,
+        helper_sees_access_log=sees_access_log,
+        helper_reminded=reminded,
     )
     _citizen_log(
         membership=membership,
@@ -89,7 +94,7 @@ def helper_accept(*, membership: NetworkMembership) -> None:
 def helper_decline(*, membership: NetworkMembership) -> None:
     declined = NetworkMembership.objects.filter(
         pk=membership.pk, helper_asked_at__isnull=False, helper_since__isnull=True
-    ).update(helper_asked_at=None, helper_sees_access_log=False)
+    ).update(helper_asked_at=None, helper_sees_access_log=False, helper_reminded=False)
     if not declined:
         raise PlanRuleError(_("Spørgsmålet er ikke åbent længere."))
     member_log(membership=membership, action=WRITE, what=_("Sagde nej til at være hjælper"))
@@ -112,6 +117,7 @@ def helper_end(*, membership: NetworkMembership, by) -> bool:
         helper_asked_at=None,
         helper_since=None,
         helper_sees_access_log=False,
+        helper_reminded=False,
         helper_ended_at=timezone.now() if was_helper else None,
     )
     if not ended:

@@ -39,6 +39,7 @@ def helper_ask(request, plan, membership_id: int):
                 membership=membership,
                 by=request.user,
                 sees_access_log=request.POST.get("sees_access_log") == "yes",
+                reminded=request.POST.get("reminded") == "yes",
             )
         except PlanRuleError as error:
             for text in error.messages:
