@@ -38,8 +38,11 @@ chromium:
 		else echo "chromium is missing and apt needs root: browser tests will be skipped"; fi; \
 	fi
 
+# One test process per core (pytest-xdist; each has its own test database and browser);
+# TEST_WORKERS=0 runs everything in this process, e.g. to debug one test.
+TEST_WORKERS ?= auto
 test: install-test chromium
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
