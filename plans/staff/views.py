@@ -22,7 +22,7 @@ from .. import selectors, services
 from ..access_log import READ, WRITE, access_log_record
 from ..errors import PlanRuleError
 from ..history import admin_save_record
-from ..http import id_param, older_than
+from ..http import id_param, older_than, submitted_once
 from ..models import AccessLogEntry, AuthorRole, PlanEvent, StaffLookup
 from ..network import services as network_services
 from . import lookup
@@ -176,6 +176,7 @@ class PlanUsageView(TeamPlanObjectMixin, generic.UsageView):
 # --- Answering comments ----------------------------------------------------------------------
 
 
+@submitted_once
 def plan_comments(request, pk):
     """The conversation on one plan, newest 50 first page; staff answer a comment or the plan."""
     if not request.user.has_perm("plans.view_plan"):

@@ -252,3 +252,16 @@ def test_two_copies_sent_at_the_same_moment_store_one_comment():
     assert [answer.status_code for answer in answers] == [302, 302]
     assert answers[0]["Location"] == answers[1]["Location"]
     assert Comment.objects.filter(body="Dobbeltklik").count() == 1
+
+
+def test_a_staff_answer_sent_twice_is_stored_once(client, mettes):
+    """The coordinator's answer in the admin carries the same one-time key as the citizen's."""
+    client.force_login(mettes.coordinator)
+    url = f"/admin/plan-kommentarer/{mettes.plan.pk}/"
+    page = client.get(url).content.decode()
+    data = {"body": "Vi ses på tirsdag", "reply_to": "", "submission_key": form_key(page)}
+
+    first, second = post_twice(client, url, data)
+
+    assert Comment.objects.filter(body="Vi ses på tirsdag").count() == 1
+    assert_answered_alike(client, first, second)
