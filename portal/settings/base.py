@@ -322,10 +322,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Danish stemming on PostgreSQL, so "planer" finds "plan" and "møder" finds "møde".
+# Danish word forms on both databases, so "planer" finds "plan" and "møder" finds "møde":
+# PostgreSQL stems with its "danish" text search config, SQLite through search/backend.py.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, its SQLite flavour with a Danish stemmer.
+        "BACKEND": "search.backend",
         **({"SEARCH_CONFIG": "danish"} if IS_POSTGRES else {}),
     }
 }
