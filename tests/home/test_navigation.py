@@ -28,7 +28,7 @@ def _links(client, path) -> set[str]:
 
 
 def _public_pages():
-    return [p for p in Page.objects.live().public().filter(depth__gt=1).specific()]
+    return list(Page.objects.live().public().filter(depth__gt=1).specific())
 
 
 def test_the_header_links_the_guide_index_on_every_page(client, demo_site):
