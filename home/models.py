@@ -49,9 +49,19 @@ class GuideIndexPage(CachedViewRestrictionsMixin, Page):
         verbose_name_plural = _("sektioner")
 
     def get_context(self, request, *args, **kwargs):
+        """Every live public page below, in one list: the direct children, and under each
+        section its own pages (`child.nested`), so a guide deep in a section is one click
+        from here as well."""
         context = super().get_context(request, *args, **kwargs)
-        children = exclude_restricted(self.get_children().live())
-        context["children"] = children.specific().order_by("path")
+        below = exclude_restricted(self.get_descendants().live()).specific().order_by("path")
+        children = []
+        for page in below:
+            if page.depth == self.depth + 1:
+                page.nested = []
+                children.append(page)
+            elif children and page.path.startswith(children[-1].path):
+                children[-1].nested.append(page)
+        context["children"] = children
         return context
 
 

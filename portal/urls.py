@@ -1,4 +1,5 @@
-"""URL routes: accounts, admin, search, language switch; Wagtail serves every other path."""
+"""URL routes: accounts, admin, search, language switch, robots.txt and sitemap.xml; Wagtail
+serves every other path."""
 
 from django.conf import settings
 from django.conf.urls.static import static
@@ -10,6 +11,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.crawlers import robots_txt, sitemap
 from portal.security import security_txt
 from search import views as search_views
 
@@ -31,6 +33,8 @@ urlpatterns = [
     path("indstillinger/", include("plans.preferences.urls")),
     path("", include("plans.network.urls")),
     path(".well-known/security.txt", security_txt, name="security_txt"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -8,7 +8,13 @@ from django.template.response import TemplateResponse
 
 from portal.pagecache.cache import mark_cacheable
 
-from .selectors import pages_matching, promotions_for
+from .selectors import (
+    glossary_entries_for,
+    pages_matching,
+    popular_searches,
+    promotions_for,
+    suggested_guides,
+)
 from .services import search_hit_record
 
 logger = logging.getLogger(__name__)
@@ -22,10 +28,16 @@ def search(request):
     search_query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     promotions = []
     results_page = None
+    glossary_entries = []
+    suggestions = {}
 
     if search_query:
         promotions = promotions_for(search_query=search_query)
         results_page = _results_page(request, search_query=search_query)
+        # A Fagland word is answered in plain words first, whatever pages also use it.
+        glossary_entries = glossary_entries_for(search_query=search_query)
+        if not (promotions or results_page.paginator.count):
+            suggestions = {"guides": suggested_guides(), "searches": popular_searches()}
         # Only anonymous searches that found a public page are counted (editors' "popular
         # queries"): what a logged-in citizen types may say who they are, and words that
         # match no page are free text (a name, a CPR number) that no page could explain.
@@ -47,6 +59,8 @@ def search(request):
             "search_query": search_query,
             "promotions": promotions,
             "results": results_page,
+            "glossary_entries": glossary_entries,
+            "suggestions": suggestions,
         },
     )
 

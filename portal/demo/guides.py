@@ -163,7 +163,8 @@ GUIDES = [
         "body": [
             *paragraphs(
                 "En afgørelse er en beslutning om din sag. Det kan være et ja eller et nej til "
-                "hjælp. I din plan står det, vi har besluttet, og hvorfor.",
+                "hjælp. Eller til en ydelse, det vil sige penge fra kommunen. I din plan står "
+                "det, vi har besluttet, og hvorfor.",
                 "Er du uenig, kan du klage. Det koster ikke noget.",
             ),
             *heading("Sådan klager du"),

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # the sitemap.xml template Wagtail's sitemap view renders
     "django.contrib.humanize",  # allauth.usersessions' list says "3 minutes ago"
     "django.forms",  # Django's widget templates, for the project's form renderer
 ]
@@ -322,10 +324,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Danish stemming on PostgreSQL, so "planer" finds "plan" and "møder" finds "møde".
+# Danish word forms on both databases, so "planer" finds "plan" and "møder" finds "møde":
+# PostgreSQL stems with its "danish" text search config, SQLite through search/backend.py.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        # Wagtail's database backend, its SQLite flavour with a Danish stemmer.
+        "BACKEND": "search.backend",
         **({"SEARCH_CONFIG": "danish"} if IS_POSTGRES else {}),
     }
 }

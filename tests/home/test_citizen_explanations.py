@@ -115,10 +115,12 @@ def test_the_filter_keeps_sanitised_html_as_it_is():
 def test_a_guide_explains_the_word_to_the_citizen(demo_site, client):
     html = client.get("/vejledninger/hvis-du-er-uenig/").content.decode()
     article = html[html.index("<article") : html.index("</article>")]
-    # The title keeps its word; the first use in the text is explained, once.
+    # The title keeps its word; the first use in the text is explained, once. (The guide's
+    # other glossary word, "ydelse", is explained once too.)
     assert "<h1>Hvis du er uenig i en afgørelse</h1>" in article
-    assert article.count('<dfn class="term__word">') == 1
-    assert '<dfn class="term__word">afgørelse</dfn>' in article
+    assert article.count('<dfn class="term__word">afgørelse</dfn>') == 1
+    assert article.count('<dfn class="term__word">') == 2
+    assert '<dfn class="term__word">ydelse</dfn>' in article
     assert '<summary class="term__question">Hvad betyder “afgørelse”?</summary>' in article
     assert "Afgørelse betyder: beslutning." in article
 
