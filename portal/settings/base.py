@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from ._database import database_from_env
 from ._env import env
 from .csp import content_security_policies
 
@@ -112,132 +113,11 @@ TEMPLATES = [
 FORM_RENDERER = "portal.forms.FormRenderer"
 
 
-# The embedded default is SQLite in var/; DATABASE_URL points anywhere else (PostgreSQL in CI
-# and production).
-def database_from_env(*, default=env.NOTSET) -> dict:
-    """DATABASE_URL (required unless a default is given) with the connection settings every
-    environment shares, so DB_CONN_MAX_AGE means the same in development and production.
-
-    On PostgreSQL every wait is bounded, so a hung database fails a request in seconds (a 503,
-    portal.outage) instead of holding an app server thread. Seconds, each overridable:
-    DB_CONNECT_TIMEOUT=3 (a LAN connect takes milliseconds; 3 s survives one lost SYN);
-    DB_STATEMENT_TIMEOUT=15 (0 = none; no page needs a query anywhere near that long, and 15 s
-    is half gunicorn's 30 s timeout; a migration on a big table may need 0);
-    DB_IDLE_IN_TRANSACTION_TIMEOUT=60 (frees the locks of a client hung inside a transaction;
-    above the longest wait we hold in one, sending an email); DB_TCP_USER_TIMEOUT=10 and
-    DB_KEEPALIVES_IDLE=10 (a server gone from the network is noticed within ~20 s). A server
-    process frozen while its host still answers TCP is caught by none of these.
-    """
-    database = env.db_url("DATABASE_URL", default=default)
-    database["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-    database["CONN_HEALTH_CHECKS"] = True
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        database["OPTIONS"] = {**_postgresql_bounded_waits(), **database.get("OPTIONS", {})}
-    return database
-
-
-def _postgresql_bounded_waits() -> dict:
-    # libpq connection parameters (psycopg passes OPTIONS through); the server ones go in
-    # `options` as "-c name=value", in milliseconds. A DATABASE_URL ?option=... still wins.
-    statement_ms = env.int("DB_STATEMENT_TIMEOUT", default=15) * 1000
-    idle_ms = env.int("DB_IDLE_IN_TRANSACTION_TIMEOUT", default=60) * 1000
-    return {
-        "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=3),
-        "options": (
-            f"-c statement_timeout={statement_ms} -c idle_in_transaction_session_timeout={idle_ms}"
-        ),
-        "tcp_user_timeout": env.int("DB_TCP_USER_TIMEOUT", default=10) * 1000,
-        "keepalives": 1,
-        "keepalives_idle": env.int("DB_KEEPALIVES_IDLE", default=10),
-        "keepalives_interval": 3,
-        "keepalives_count": 3,
-    }
-
-
 DATABASES = {"default": database_from_env(default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
-AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
-
-# Accounts: email is the login, and nobody gets in before the address is verified.
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-# Someone who signs up from an invitation link comes back to it once the address is
-# verified (allauth does this only in the browser session that signed up).
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "Fællesplan: "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
-# A one-time code by email or a password; no page or message tells whether an address has an
-# account; allauth's default rate limits count in the shared cache (CACHES below); changing
-# the email address (and the plan's invite/remove views, through
-# portal.security.reauthentication_required) asks for the password or a code again when the
-# last login is more than 5 minutes old; the person is told by email when their password or
-# address changes.
-ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {}  # {} keeps allauth's defaults; False would switch them all off
-# Failed logins are counted per address, except on a browser that has logged in to the account
-# before: it is counted on its own, so an outsider's guesses cannot lock its owner out.
-ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
-ACCOUNT_REAUTHENTICATION_REQUIRED = True
-ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
-ACCOUNT_EMAIL_NOTIFICATIONS = True
-
-# A second factor is required for everyone who reaches the admin (portal.security).
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
-MFA_TOTP_ISSUER = "Fællesplan"
-# One time step either side (RFC 6238 5.2): a phone clock a little off or a slow typist.
-MFA_TOTP_TOLERANCE = 1
-MFA_PASSKEY_LOGIN_ENABLED = False
-# Sessions are recorded at login, so a person sees and ends them; updating "last seen" on every
-# request would cost a write per request.
-USERSESSIONS_TRACK_ACTIVITY = False
-
-# Idle limits per kind of person and one absolute limit for any session (portal.security).
-SESSION_IDLE_SECONDS_STAFF = 30 * 60
-SESSION_IDLE_SECONDS_CITIZEN = 2 * 60 * 60
-SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
-SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
-
-# OpenID Connect (a MitID broker) is on only when its client is configured; always with PKCE.
-SOCIALACCOUNT_PROVIDERS = {}
-# With a broker on, staff may find the citizen of a new plan by the broker's identifier for her
-# or by this claim in what the broker sends (e.g. the CPR claim), besides her email address.
-STAFF_LOOKUP_OIDC_CLAIM = env.str("OIDC_LOOKUP_CLAIM", default="")
-OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
-if env.str("OIDC_CLIENT_ID", default=""):
-    SOCIALACCOUNT_PROVIDERS["openid_connect"] = {
-        "OAUTH_PKCE_ENABLED": True,
-        "APPS": [
-            {
-                "provider_id": env.str("OIDC_PROVIDER_ID", default="mitid"),
-                "name": env.str("OIDC_PROVIDER_NAME", default="MitID"),
-                "client_id": env.str("OIDC_CLIENT_ID"),
-                "secret": env.str("OIDC_CLIENT_SECRET"),
-                "settings": {"server_url": env.str("OIDC_SERVER_URL")},
-            }
-        ],
-    }
+from .accounts import *  # noqa: E402 - accounts, sign-in, MFA, sessions, OpenID Connect
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
