@@ -396,6 +396,23 @@ def admin_edit_data(client, plan):
     return data
 
 
+def admin_formset(prefix, rows=()):
+    """The POST data of one inline panel of the admin's plan form holding new `rows` (dicts of
+    field -> value). The maximum the browser reports does not matter: the server keeps its own."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for n, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"{prefix}-{n}-{key}"] = value
+        data[f"{prefix}-{n}-ORDER"] = str(n + 1)
+        data[f"{prefix}-{n}-DELETE"] = ""
+    return data
+
+
 def admin_row(data, prefix, pk):
     """The form prefix ("meetings-0") of the row holding object `pk`."""
     n = next(

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from plans.models import AccessLogEntry, Comment, Plan
 from plans.services import comment_add
-from tests.plans.factories import deliver_digests, fill_plan
+from tests.plans.factories import admin_formset, deliver_digests, fill_plan
 
 
 @pytest.fixture
@@ -55,21 +55,6 @@ def test_another_teams_plan_cannot_be_changed_by_post(coordinator_client, world)
     assert world.other_plan.what_matters == "Et job."
 
 
-def _formset(prefix, rows=()):
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for n, row in enumerate(rows):
-        for key, value in row.items():
-            data[f"{prefix}-{n}-{key}"] = value
-        data[f"{prefix}-{n}-ORDER"] = str(n + 1)
-        data[f"{prefix}-{n}-DELETE"] = ""
-    return data
-
-
 def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(
     coordinator_client, world
 ):
@@ -79,13 +64,13 @@ def test_a_caseworker_saves_a_plan_with_a_goal_and_a_decision_and_it_is_logged(
         "status": "active",
         "coordinator": world.coordinator_profile.pk,
         "what_matters": "At have det godt med børnene",
-        **_formset(
+        **admin_formset(
             "goals",
             [{"text": "Kunne gå tur med hunden", "written_by": "staff", "status": "active"}],
         ),
-        **_formset("activities"),
-        **_formset("meetings"),
-        **_formset(
+        **admin_formset("activities"),
+        **admin_formset("meetings"),
+        **admin_formset(
             "decisions",
             [
                 {
@@ -193,10 +178,10 @@ def _plan_form(world, citizen, what_matters="Ro i hverdagen"):
         "status": "active",
         "coordinator": world.coordinator_profile.pk,
         "what_matters": what_matters,
-        **_formset("goals"),
-        **_formset("activities"),
-        **_formset("meetings"),
-        **_formset("decisions"),
+        **admin_formset("goals"),
+        **admin_formset("activities"),
+        **admin_formset("meetings"),
+        **admin_formset("decisions"),
     }
 
 

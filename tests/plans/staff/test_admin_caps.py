@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from plans import limits
 from plans.models import Offer, Plan
-from tests.plans.factories import fill_plan
+from tests.plans.factories import admin_formset, fill_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -20,22 +20,6 @@ def coordinator_client(client, world):
     return client
 
 
-def _formset(prefix, rows=()):
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        # What the browser says the maximum is does not matter: the server uses its own.
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for n, row in enumerate(rows):
-        for key, value in row.items():
-            data[f"{prefix}-{n}-{key}"] = value
-        data[f"{prefix}-{n}-ORDER"] = str(n + 1)
-        data[f"{prefix}-{n}-DELETE"] = ""
-    return data
-
-
 def _plan_data(world, *, goals=(), activities=()):
     return {
         "citizen": world.citizen.email,
@@ -43,10 +27,10 @@ def _plan_data(world, *, goals=(), activities=()):
         "status": "active",
         "coordinator": world.coordinator_profile.pk,
         "what_matters": "Ro i hverdagen",
-        **_formset("goals", goals),
-        **_formset("activities", activities),
-        **_formset("meetings"),
-        **_formset("decisions"),
+        **admin_formset("goals", goals),
+        **admin_formset("activities", activities),
+        **admin_formset("meetings"),
+        **admin_formset("decisions"),
     }
 
 

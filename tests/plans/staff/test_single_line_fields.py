@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Meeting, Plan
-from tests.plans.staff.test_admin_caps import _formset, _plan_data
+from tests.plans.factories import admin_formset
+from tests.plans.staff.test_admin_caps import _plan_data
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ ONE_LINE = "Skriv det på én linje, uden linjeskift eller usynlige tegn."
 @pytest.mark.parametrize("typed", ["Jobcenteret\nBcc: alle@example.dk", "Rum\x1b2", "Rum\x852"])
 def test_a_meeting_place_on_two_lines_is_refused_and_kept(client, world, typed):
     client.force_login(world.coordinator)
-    data = _plan_data(world) | _formset(
+    data = _plan_data(world) | admin_formset(
         "meetings",
         [{"starts_at": "2027-01-12 10:00", "place": typed, "participants": "", "bring": ""}],
     )
@@ -36,7 +37,7 @@ def test_a_meeting_place_on_two_lines_is_refused_and_kept(client, world, typed):
 def test_one_line_with_letters_of_every_kind_is_fine(client, world):
     client.force_login(world.coordinator)
     place = "Jobcentret, Åboulevarden 3 – 2. sal (lokale “Ø”) 😀"
-    data = _plan_data(world) | _formset(
+    data = _plan_data(world) | admin_formset(
         "meetings",
         [{"starts_at": "2027-01-12 10:00", "place": place, "participants": "", "bring": ""}],
     )
