@@ -78,8 +78,10 @@ def kill_app_server(master: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def nginx(upstreams: list[str], *, port: int):
+def nginx(upstreams: list[str], *, port: int, env: dict):
     folder = Path(tempfile.mkdtemp(prefix="faellesplan-nginx-"))
+    # What nginx answers when no app server does, as production's deploy writes it.
+    manage(env, "write_unavailable_page", str(folder / "unavailable.html"))
     servers = "\n".join(
         f"        server {url.removeprefix('http://')} max_fails=0;" for url in upstreams
     )
@@ -150,7 +152,7 @@ def stack(*, citizens: int):
             open(VAR / "app-b.log", "w") as log_b,
             gunicorn_process(env, APP, stderr=log_a) as (a, master_a),
             gunicorn_process(env, APP, stderr=log_b) as (b, master_b),
-            nginx([a, b], port=front_port) as front,
+            nginx([a, b], port=front_port, env=env) as front,
             task_worker(env) as worker,
         ):
             worker_command = " ".join(WORKER_COMMAND)

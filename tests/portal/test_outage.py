@@ -2,6 +2,7 @@
 log says it once, the service comes back by itself, and a saved comment is never a failure."""
 
 import html
+import io
 import logging
 import re
 import sqlite3
@@ -9,6 +10,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
+from django.core.management import call_command
 from django.db import (
     DataError,
     IntegrityError,
@@ -306,3 +308,16 @@ def test_a_session_that_cannot_be_saved_in_an_outage_is_a_503_not_a_400(
     assert session_changed.status_code == 503, session_changed.status_code
     assert session_changed["Retry-After"] == "30"
     assert len(outage_lines(caplog)) == 1
+
+
+def test_the_page_the_proxy_shows_when_no_app_server_answers(tmp_path):
+    """nginx's error_page for a 502/504 (README "At scale"): the same plain Danish page, written
+    at deploy without the database, promising nothing it cannot know."""
+    page = tmp_path / "unavailable.html"
+    # No database mark: pytest-django refuses any query, so the page needs no database.
+    call_command("write_unavailable_page", str(page), stdout=io.StringIO())
+    text = html.unescape(page.read_text())
+    assert '<html lang="da">' in text
+    assert "Fællesplan virker ikke lige nu" in text
+    assert "send det igen om lidt. Det bliver kun gemt én gang." in text
+    assert "<form" not in text and "ikke gemt" not in text
