@@ -15,9 +15,7 @@ class Command(BaseCommand):
     help = "Write the 503 page the proxy shows when no app server answers (run at deploy)."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "path", help="the file to write, e.g. /srv/unavailable.html"
-        )
+        parser.add_argument("path", help="the file to write, e.g. /srv/unavailable.html")
 
     def handle(self, *args, path, **options):
         with translation.override("da"):
