@@ -10,7 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from plans.models import Activity, Decision, Goal, NetworkMembership, Relation
+from plans.models import Decision, NetworkMembership, Relation
+from tests.browser.helpers import plan_with_a_shared_and_a_private_goal
 from tests.plans.factories import build_world, citizen
 
 pytestmark = pytest.mark.browser
@@ -19,27 +20,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def mette_and_sister(live_site):
     world = build_world()
-    job, social, _ = world.departments
-    shared = Goal.objects.create(
-        plan=world.plan, text="Jeg vil have et job", written_by="citizen", sort_order=0
-    )
-    private = Goal.objects.create(
-        plan=world.plan, text="Jeg vil drikke mindre", written_by="citizen", sort_order=1
-    )
-    Activity.objects.create(
-        plan=world.plan,
-        goal=shared,
-        department=job,
-        title="Jobsamtaler hos Jobcentret",
-        responsible=world.coordinator_profile,
-    )
-    Activity.objects.create(
-        plan=world.plan,
-        goal=private,
-        department=social,
-        title="Samtaler på Rusmiddelcentret",
-        responsible=world.coordinator_profile,
-    )
+    shared = plan_with_a_shared_and_a_private_goal(world)
     Decision.objects.create(
         plan=world.plan,
         title="Afgørelse om ressourceforløb",

@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from plans.models import Activity, Goal, NetworkMembership, Offer
+from plans.models import NetworkMembership, Offer
+from tests.browser.helpers import plan_with_a_shared_and_a_private_goal
 from tests.plans.factories import build_world
 
 pytestmark = pytest.mark.browser
@@ -34,27 +35,7 @@ def _confirm_password_if_asked(page, password):
 @pytest.fixture
 def mette_and_plan(live_site):
     world = build_world()
-    job, social, _ = world.departments
-    shared = Goal.objects.create(
-        plan=world.plan, text="Jeg vil have et job", written_by="citizen", sort_order=0
-    )
-    private = Goal.objects.create(
-        plan=world.plan, text="Jeg vil drikke mindre", written_by="citizen", sort_order=1
-    )
-    Activity.objects.create(
-        plan=world.plan,
-        goal=shared,
-        department=job,
-        title="Jobsamtaler hos Jobcentret",
-        responsible=world.coordinator_profile,
-    )
-    Activity.objects.create(
-        plan=world.plan,
-        goal=private,
-        department=social,
-        title="Samtaler på Rusmiddelcentret",
-        responsible=world.coordinator_profile,
-    )
+    plan_with_a_shared_and_a_private_goal(world)
     return world
 
 
