@@ -11,6 +11,10 @@ cookie: their guesses, and any new browser, still share the address's limit. A p
 new browser while the lock is on logs in with a code sent by email (then the second factor).
 This is OWASP's "device cookie" answer to lockout; allauth's maintainer points to the key
 method for changing how the limit is keyed (django-allauth issue #3584).
+
+And one more: an address stashed as verified (by an invitation link, plans.network) verifies
+that address only. allauth would otherwise save it on the new account next to a different
+address typed at signup, and make it the login.
 """
 
 import secrets
@@ -67,3 +71,10 @@ class AccountAdapter(DefaultAccountAdapter):
                 samesite="Lax",
             )
         return response
+
+    def save_user(self, request, user, form, commit=True):
+        # Signed up under another address than the stashed one: that address is checked by
+        # email as usual, and the stashed one is not added to the account.
+        if not self.is_email_verified(request, form.cleaned_data.get("email") or ""):
+            self.unstash_verified_email(request)
+        return super().save_user(request, user, form, commit)

@@ -1,6 +1,13 @@
 """The page behind an invitation link, for anyone holding it: who invites, why, what they would
-see; say yes (logged in with the invited address) or no thanks (no account needed)."""
+see; say yes (logged in with the invited address) or no thanks (no account needed).
 
+The link went to the invited address, so opening it while it is valid proves that address: it is
+handed to allauth as verified (its stash_verified_email, made for invitations). allauth then
+fills it in on "Opret en konto" and saves it verified, so no second email is needed. Only that
+exact address: another one typed instead is checked by email as usual (portal.accounts.adapter).
+"""
+
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,6 +41,7 @@ def invitation_answer(request, token: str):
                 services.invitation_decline(invitation=invitation)
             except PlanRuleError:
                 return _private(render(request, "plans/invitation_invalid.html", status=404))
+            get_adapter(request).unstash_verified_email(request)  # nothing more to sign up for
             return _private(
                 render(request, "plans/invitation_declined.html", {"invitation": invitation})
             )
@@ -43,6 +51,7 @@ def invitation_answer(request, token: str):
             except PlanRuleError as error:
                 errors = error.messages
             else:
+                get_adapter(request).unstash_verified_email(request)
                 messages.success(
                     request,
                     _("Velkommen. Her er det, %(citizen)s har delt med dig.")
@@ -52,6 +61,8 @@ def invitation_answer(request, token: str):
     next_query = urlencode({"next": request.path})
     if request.method == "GET":
         services.invitation_opened(invitation=invitation, user=request.user)
+        if not request.user.is_authenticated:
+            get_adapter(request).stash_verified_email(request, invitation.email)
     return _private(
         render(
             request,
