@@ -3,7 +3,9 @@
 import time
 from datetime import UTC, datetime, timedelta
 
-from allauth.account.decorators import reauthentication_required
+from allauth.account import app_settings as account_settings
+from allauth.account.authentication import get_authentication_records
+from allauth.account.decorators import reauthentication_required as allauth_reauthentication
 from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
@@ -191,3 +193,23 @@ def security_txt(request):
         f"Canonical: {request.build_absolute_uri()}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _last_login_is_old(request) -> bool:
+    # allauth counts only a confirmation of the password (or code) as recent, not the login
+    # itself. Here a login counts too, by allauth's own records and timeout.
+    records = [
+        record
+        for record in get_authentication_records(request, request.user)
+        if record.get("method") in account_settings.REAUTHENTICATION_METHODS
+    ]
+    if not records:
+        return True
+    return time.time() - records[-1]["at"] >= account_settings.REAUTHENTICATION_TIMEOUT
+
+
+def reauthentication_required(view):
+    """allauth's decorator for the plan's sensitive views: the password or a code again only
+    when the last login or confirmation is older than ACCOUNT_REAUTHENTICATION_TIMEOUT (5
+    minutes), so a person who has just logged in is not asked twice."""
+    return allauth_reauthentication(view, enabled=_last_login_is_old)

@@ -198,3 +198,19 @@ def test_saying_yes_never_asks_for_the_password_again_even_long_after_login(
 
     assert accept["Location"] == f"/jeg-hjaelper/{network_world.plan.pk}/"
 
+
+def test_inviting_asks_for_the_password_only_when_the_login_is_older_than_five_minutes(
+    client, network_world, demo_password
+):
+    client.post("/konto/login/", {"login": network_world.citizen.email, "password": demo_password})
+    # Fresh login: the form opens at once, also a second time (not on every invitation).
+    assert client.get("/min-plan/netvaerk/inviter/").status_code == 200
+    assert client.get("/min-plan/netvaerk/inviter/").status_code == 200
+    session = client.session
+    for method in session["account_authentication_methods"]:
+        method["at"] = time.time() - 301
+    session.save()
+
+    response = client.get("/min-plan/netvaerk/inviter/")
+
+    assert response["Location"].startswith("/konto/reauthenticate/?next=")
