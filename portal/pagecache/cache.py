@@ -26,7 +26,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language_from_request
+
+from portal.language import chosen_language
 
 T = TypeVar("T")
 ENTRY_FIELDS = 5  # generation, status, headers, content, on_hit
@@ -44,14 +45,14 @@ def page_cache_seconds() -> int:
 
 
 def page_key(*, request: HttpRequest) -> str:
-    """One entry per scheme, host, full path and language (the URL has no language prefix:
-    the language cookie or Accept-Language decides, as in LocaleMiddleware)."""
+    """One entry per scheme, host, full path and language (the language the middleware will
+    choose: the switch's cookie, never Accept-Language; portal.language)."""
     raw = "|".join(
         [
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),
-            get_language_from_request(request) or settings.LANGUAGE_CODE,
+            chosen_language(request),
         ]
     )
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()

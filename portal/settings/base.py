@@ -75,7 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Django's, but a session that cannot be saved during an outage is a 503, not a 400.
     "portal.outage.SessionMiddlewareForOutages",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, but only the language switch (its cookie) chooses English (portal.language).
+    "portal.language.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -39,9 +39,10 @@ def test_the_print_view_carries_what_matters(mette, mettes):
     assert plan.what_matters in main
     when = formats.date_format(timezone.localtime(meeting.starts_at), r"l j. F Y \k\l. H.i")
     assert f"{when}: Møde" in main
-    assert "Sted: Rådhuset, mødelokale 2" in main
-    assert "Hvem kommer: Dig og Anne" in main
-    assert "Tag med: Dit sundhedskort" in main
+    # What people wrote is marked Danish, for a reader set to English (WCAG 3.1.2).
+    assert 'Sted: <span lang="da">Rådhuset, mødelokale 2</span>' in main
+    assert 'Hvem kommer: <span lang="da">Dig og Anne</span>' in main
+    assert 'Tag med: <span lang="da">Dit sundhedskort</span>' in main
     # Goals with their activities and who to call, by phone.
     assert "Mit eget mål" in main and "Mål nummer 0" in main
     assert 'Ring til Anne Holm, <span class="print-phone">70 11 22 33</span>.' in main

@@ -248,7 +248,7 @@ def test_accepted_help_shows_under_the_goal_for_the_citizen_and_for_staff(
     assert "Kørsel til jobsamtalen" in html and "Lene, familie" not in html
     client.force_login(network_world.citizen)
     html = client.get("/min-plan/").content.decode()
-    assert "Kørsel til jobsamtalen – et tidligere netværksmedlem" in html
+    assert "Kørsel til jobsamtalen</span> – et tidligere netværksmedlem" in html
 
 
 def test_offers_within_an_hour_all_reach_the_citizen_in_one_digest(

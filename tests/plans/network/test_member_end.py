@@ -252,19 +252,19 @@ def test_accepted_help_of_a_removed_member_stays_as_from_a_former_member(
 
     client.force_login(network_world.citizen)
     body = client.get(reverse("plans:min_plan")).content.decode()
-    assert "Kørsel til jobcentret – et tidligere netværksmedlem" in body
+    assert "Kørsel til jobcentret</span> – et tidligere netværksmedlem" in body
     assert "– Lene" not in body
 
     client.force_login(network_world.coordinator)
     admin = client.get(reverse("planer:edit", args=[network_world.plan.pk])).content.decode()
-    assert "Kørsel til jobcentret – et tidligere netværksmedlem" in admin
+    assert "Kørsel til jobcentret</span> – et tidligere netværksmedlem" in admin
     assert "et tidligere netværksmedlem, familie" not in admin
 
 
 def test_accepted_help_of_an_active_member_names_them(client, network_world, member, helped):
     client.force_login(network_world.coordinator)
     admin = client.get(reverse("planer:edit", args=[network_world.plan.pk])).content.decode()
-    assert "Kørsel til jobcentret – Lene, familie" in admin
+    assert "Kørsel til jobcentret</span> – Lene, familie" in admin
 
 
 # --- The offer cue on Min plan ----

@@ -56,10 +56,13 @@ def test_the_team_sees_every_answer_newest_first_with_date_score_and_words(
     newest = body.index(f"3. marts {YEAR}: 4 af 5")
     older = body.index(f"1. marts {YEAR}: 2 af 5")
     assert newest < older
-    assert "<q>Nu giver det mening</q>" in body and "<q>Det var svært i starten</q>" in body
-    on_activity = body.index("Indsats: Jobsamtaler")
+    assert (
+        '<q lang="da">Nu giver det mening</q>' in body
+        and '<q lang="da">Det var svært i starten</q>' in body
+    )
+    on_activity = body.index('Indsats: <span lang="da">Jobsamtaler')
     assert body.index(f"2. marts {YEAR}: 5 af 5") > on_activity > older
-    assert "<q>Gode samtaler</q>" in body
+    assert '<q lang="da">Gode samtaler</q>' in body
 
 
 def test_a_plan_without_answers_says_so_plainly(client, world):
