@@ -243,6 +243,12 @@ def flow_reauthenticate(client, citizen, password):
     )
     walk.post("bekræft at det er dig, fejl", "/konto/reauthenticate/", {"password": "forkert"})
     walk.get("bekræft med kode", "/konto/reauthenticate/code/")
+    walk.post(
+        "bekræft med kode, skriv koden",
+        "/konto/reauthenticate/code/",
+        {"recipient": citizen.email},
+    )
+    walk.new_mail()
     return walk.screens
 
 
