@@ -1,5 +1,7 @@
-"""allauth's adapter, for one thing: an outsider who knows a person's address must not be able
-to keep them out.
+"""allauth's adapter, for two things. Account emails greet from the site's name and domain as
+settings give them (WAGTAIL_SITE_NAME, SITE_URL), not from whatever host the request came in
+on ("Hej fra 127.0.0.1:8813!"); see `site_from_settings`. And an outsider who knows a person's
+address must not be able to keep them out.
 
 allauth refuses a password login after 5 failed ones for the same address within 5 minutes
 (its `login_failed` rate limit), even when the password is right: that is what stops guessing
@@ -18,6 +20,8 @@ address typed at signup, and make it the login.
 """
 
 import secrets
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
@@ -48,7 +52,28 @@ def device_of(request, login: str) -> str | None:
     return str(data.get("device", "")) or None
 
 
+@dataclass(frozen=True)
+class SiteFromSettings:
+    """What allauth's email templates read as `current_site`. Without django.contrib.sites,
+    allauth uses the request's host; installing the Sites framework instead would switch on
+    allauth's SITES_ENABLED and change socialaccount's models, so the settings say it here."""
+
+    name: str
+    domain: str
+
+
+def site_from_settings() -> SiteFromSettings:
+    return SiteFromSettings(
+        name=settings.WAGTAIL_SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc
+    )
+
+
 class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        super().send_mail(
+            template_prefix, email, {"current_site": site_from_settings(), **context}
+        )
+
     def _get_login_attempts_cache_key(self, request, **credentials):
         key = super()._get_login_attempts_cache_key(request, **credentials)
         login = credentials.get("email", credentials.get("username", ""))

@@ -18,6 +18,9 @@ BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
+    # First: its catalogue gives allauth's, Wagtail's and Django's English msgids our plain
+    # Danish, and the first app that has a msgid wins (portal/borrowed/apps.py).
+    "portal.borrowed",
     "portal.accounts",
     "portal.pagecache",
     "home",

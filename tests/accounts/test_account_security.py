@@ -87,7 +87,7 @@ def test_password_guessing_is_stopped_after_five_tries(client, citizen, demo_pas
         client.post("/konto/login/", {"login": citizen.email, "password": "forkert-gæt"})
     response = client.post("/konto/login/", {"login": citizen.email, "password": demo_password})
     assert "_auth_user_id" not in client.session
-    assert "Der er for mange mislykkede logonforsøg" in response.content.decode()
+    assert "Du har prøvet for mange gange." in response.content.decode()
 
 
 def test_the_counters_live_in_the_shared_database_cache(client, citizen):

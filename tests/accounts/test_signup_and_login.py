@@ -24,7 +24,7 @@ def test_login_page_is_danish_and_in_the_site_layout(client, demo_site):
     assert 'class="site-header"' in html
     assert 'role="search"' in html
     assert 'type="email" name="login"' in html
-    assert "Hvis du ikke allerede har oprettet en konto" in html
+    assert "Har du ingen konto?" in html
 
 
 def test_signup_sends_a_danish_verification_email_and_gives_no_access(client, demo_site):
@@ -39,8 +39,8 @@ def test_signup_sends_a_danish_verification_email_and_gives_no_access(client, de
     (message,) = mail.outbox
     assert message.to == ["ny@example.dk"]
     assert message.subject.startswith("Fællesplan: ")
-    assert message.subject == "Fællesplan: Bekræft venligst din emailadresse"
-    assert "For at bekræfte" in message.body
+    assert message.subject == "Fællesplan: Bekræft din e-mail"
+    assert "Så tryk på linket for at bekræfte din e-mail" in message.body
     link = re.search(r"http://testserver(/konto/confirm-email/\S+)", message.body).group(1)
 
     confirm_page = client.get(link)
@@ -57,7 +57,7 @@ def test_an_unverified_account_cannot_log_in(client, demo_site):
 
     assert response["Location"] == "/konto/confirm-email/"
     assert "_auth_user_id" not in client.session
-    assert "Bekræft din emailadresse" in client.get(response["Location"]).content.decode()
+    assert "Bekræft din e-mail" in client.get(response["Location"]).content.decode()
 
 
 def test_a_verified_account_logs_in_with_email(client, editor, demo_password, totp_code):
@@ -77,7 +77,7 @@ def test_wrong_password_gets_a_danish_message_and_keeps_the_email(client, editor
     response = client.post("/konto/login/", {"login": editor.email, "password": "forkert"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Den angivne emailadresse og/eller adgangskode er ikke korrekt." in html
+    assert "E-mail eller adgangskode er forkert." in html
     assert f'value="{editor.email}"' in html
 
 

@@ -50,7 +50,7 @@ def test_editor_writes_approver_publishes_citizen_reads_the_explanation(
     expect(panel).to_contain_text("“afgørelse” → beslutning")
 
     # An editor cannot publish; the page goes to review.
-    desk.get_by_role("button", name="More actions").click()
+    desk.get_by_role("button", name="Flere handlinger").click()
     expect(desk.get_by_role("button", name="Udgiv", exact=True)).to_have_count(0)
     desk.get_by_role("button", name=re.compile("Borgerland-gennemsyn")).click()
     guide = GuidePage.objects.get(title="Når du får brev fra kommunen")
@@ -64,7 +64,7 @@ def test_editor_writes_approver_publishes_citizen_reads_the_explanation(
     review_panel = other_desk.locator("[data-readability]")
     expect(review_panel).to_contain_text("LIX:")
     expect(review_panel).to_contain_text("“afgørelse” → beslutning")
-    other_desk.get_by_role("button", name="More actions").click()
+    other_desk.get_by_role("button", name="Flere handlinger").click()
     # The last task's approve button reads "Godkend og Publicér" in Wagtail's Danish.
     approve = re.compile(r"^(Approve|Godkend)( og Publicér| and Publish)?$")
     other_desk.get_by_role("button", name=approve).click()

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 OUTSIDER_IP = "203.0.113.66"
 CASEWORKER_IP = "198.51.100.7"
-TOO_MANY = "Der er for mange mislykkede logonforsøg. Prøv igen senere."
+TOO_MANY = "Du har prøvet for mange gange. Vent lidt. Eller log ind med en kode."
 ATTEMPTS = 5  # allauth's default per address
 
 

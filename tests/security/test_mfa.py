@@ -99,7 +99,7 @@ def test_the_login_asks_for_the_code_and_refuses_a_wrong_or_reused_one(
     password_step()
     wrong = client.post("/konto/2fa/authenticate/", {"code": "000000"})
     assert wrong.status_code == 200
-    assert "Forkert kode" in wrong.content.decode()
+    assert "Koden er forkert." in wrong.content.decode()
     assert "_auth_user_id" not in client.session
 
     code = _code(DEFAULT_DEMO_TOTP_SECRET)
@@ -132,7 +132,7 @@ def test_a_code_by_email_does_not_skip_the_second_factor(client, caseworker):
 def test_the_account_pages_offer_an_app_security_keys_and_recovery_codes(client, caseworker):
     client.force_login(caseworker)
     html = client.get("/konto/2fa/").content.decode()
-    for heading in ("Autentificeringsapp", "Sikkerhedsnøgler", "Gendannelseskoder"):
+    for heading in ("App med koder", "Sikkerhedsnøgler", "Reservekoder"):
         assert heading in html
 
 
