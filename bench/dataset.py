@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .guides import guides
-from .people import BATCH, COORDINATORS_PER_TEAM, TEAM_SIZE, make_users, number, teams_for
+from .people import BATCH, COORDINATORS_PER_TEAM, TEAM_SIZE, copy_in, make_users, number, teams_for
 
 BIG_PLAN_EMAIL = "stor-plan@bench.example.dk"
 CITIZEN_EMAIL = "borger-{:06d}@bench.example.dk"
@@ -48,9 +48,11 @@ def _chain(entries):
     return entries
 
 
-def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
+def plans(citizens: int, *, comments_per_plan: int = 8, one_coordinator: bool = False) -> int:
     """A plan like Mette's for every generated citizen: 3 goals, 5 activities across
-    departments, 2 meetings, a decision, a few comments and access log entries."""
+    departments, 2 meetings, a decision, a few comments and access log entries.
+    `one_coordinator`: every plan in the first team with the demo coordinator (Sofie), whom
+    bench/faultload.py expects a notice from for every comment."""
     m = apps.get_app_config("plans").models_module
     emails = [CITIZEN_EMAIL.format(n) for n in range(citizens)]
     users = make_users(emails, "Borger")
@@ -79,8 +81,10 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                 [
                     m.Plan(
                         citizen=u,
-                        coordinator=coordinators[n // TEAM_SIZE][n % COORDINATORS_PER_TEAM],
-                        team=teams[n // TEAM_SIZE],
+                        coordinator=coordinators[0][0]
+                        if one_coordinator
+                        else coordinators[n // TEAM_SIZE][n % COORDINATORS_PER_TEAM],
+                        team=teams[0 if one_coordinator else n // TEAM_SIZE],
                         what_matters="At have en hverdag, der hænger sammen.",
                     )
                     for n, u in batch
@@ -98,7 +102,8 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
             goals_by_plan = {}
             for goal in goals:
                 goals_by_plan.setdefault(goal.plan_id, []).append(goal)
-            m.Activity.objects.bulk_create(
+            copy_in(
+                m.Activity,
                 [
                     m.Activity(
                         plan=p,
@@ -116,9 +121,9 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     for p in new_plans
                     for n, (dept, title, text) in enumerate(rng.sample(ACTIVITIES, 5))
                 ],
-                batch_size=BATCH * 5,
             )
-            m.Meeting.objects.bulk_create(
+            copy_in(
+                m.Meeting,
                 [
                     m.Meeting(
                         plan=p,
@@ -130,9 +135,9 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     for p in new_plans
                     for n in range(2)
                 ],
-                batch_size=BATCH * 2,
             )
-            m.Decision.objects.bulk_create(
+            copy_in(
+                m.Decision,
                 [
                     m.Decision(
                         plan=p,
@@ -146,9 +151,9 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     )
                     for p in new_plans
                 ],
-                batch_size=BATCH,
             )
-            m.Comment.objects.bulk_create(
+            copy_in(
+                m.Comment,
                 [
                     m.Comment(
                         plan=p,
@@ -162,7 +167,6 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     for p in new_plans
                     for n in range(comments_per_plan)
                 ],
-                batch_size=BATCH * comments_per_plan,
             )
             entries = []
             for p in new_plans:
@@ -181,7 +185,7 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                         for n in range(3)
                     ]
                 )
-            m.AccessLogEntry.objects.bulk_create(entries, batch_size=BATCH * 3)
+            copy_in(m.AccessLogEntry, entries)
     return len(numbered)
 
 

@@ -9,7 +9,7 @@ in the first bench team, so her caseload (/admin/mine-borgere/) holds the same 2
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connections, transaction
 
 PASSWORD = "bench-faellesplan"  # noqa: S105 - a throwaway database on loopback
 TEAM_NAME = "Bench-team {:04d}"
@@ -30,25 +30,25 @@ def make_users(emails: list[str], first_name: str) -> list:
 def _user_batch(User, emails: list[str], first_name: str) -> list:
     have = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     with transaction.atomic():
-        User.objects.bulk_create(
+        copy_in(
+            User,
             [
                 User(email=email, first_name=first_name, password=_password())
                 for email in emails
                 if email not in have
             ],
-            batch_size=BATCH,
         )
         users = list(User.objects.filter(email__in=emails).order_by("email"))
         verified = set(
             EmailAddress.objects.filter(email__in=emails).values_list("email", flat=True)
         )
-        EmailAddress.objects.bulk_create(
+        copy_in(
+            EmailAddress,
             [
                 EmailAddress(user=u, email=u.email, verified=True, primary=True)
                 for u in users
                 if u.email not in verified
             ],
-            batch_size=BATCH,
         )
     return users
 
@@ -116,3 +116,20 @@ def teams_for(m, citizens: int) -> tuple[list, list]:
         teams[0].members.add(demo)
         coordinators[0][0] = m.StaffProfile.objects.select_related("department").get(user=demo)
     return teams, coordinators
+
+
+def copy_in(model, objects: list) -> None:
+    """Write unsaved model instances with PostgreSQL's COPY: several times faster than
+    bulk_create's INSERTs for the rows whose ids nobody needs back. Each field's value is what
+    bulk_create would send (its pre_save and database value); bulk_create elsewhere."""
+    db = connections["default"]  # the connection itself: the proxy costs a lookup per use
+    if db.vendor != "postgresql":
+        model.objects.bulk_create(objects, batch_size=BATCH)
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    quote = db.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+    with db.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for obj in objects:
+            copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), db) for f in fields])
