@@ -172,6 +172,7 @@ def measure(env: dict, targets: dict, seconds: int, connections: int = 16) -> di
                 result["errors"] += wrong
                 result["against"] = against
                 result["against_rps"] = reference["rps"]
+                result["against_errors"] = reference["errors"]
                 result["queries"] = target["queries"]
                 result["bytes"] = target["bytes"]
                 pages[name] = result
@@ -269,5 +270,10 @@ def missed_targets(results: dict) -> list[str]:
         f"{name}: {page['errors']} errors"
         for name, page in results["pages"].items()
         if page["errors"]
+    ]
+    missed += [
+        f"{page['against']} (next to {name}): {page['against_errors']} errors"
+        for name, page in results["pages"].items()
+        if page.get("against_errors")
     ]
     return missed
