@@ -97,11 +97,14 @@ def alternate(base, target, floor_base, floor_target, seconds, connections):
 
     def combine(runs):
         seconds_total = sum(run["requests"] / run["rps"] for run in runs if run["rps"])
-        middle = len(runs) // 2
+        # A short round of a slow page may finish no request: it has no latencies.
+        timed = [run for run in runs if run["requests"]] or runs
         return {
-            "rps": round(sum(run["requests"] for run in runs) / seconds_total, 1),
+            "rps": round(sum(run["requests"] for run in runs) / seconds_total, 1)
+            if seconds_total
+            else 0.0,
             **{
-                key: sorted(run[key] for run in runs)[middle]
+                key: sorted(run[key] for run in timed)[len(timed) // 2]
                 for key in ("p50_ms", "p95_ms", "p99_ms")
             },
             "errors": sum(run["errors"] for run in runs),
