@@ -93,9 +93,6 @@ def main() -> int:
             began = time.monotonic()
             inside(env, "build", str(args.scale), str(args.guides))
             log(f"... built in {time.monotonic() - began:.0f} s")
-            # The build runs the demo seeders again, which set the demo people's passwords
-            # and so end their sessions: fresh cookies for the same pages.
-            TARGETS_FILE.write_text(json.dumps(inside(env, "targets")))
             scale[str(args.scale)] = inside(env, "alone", str(TARGETS_FILE), str(args.alone))
             results["alone_by_citizens"] = scale
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

@@ -78,12 +78,14 @@ def _measure(path, *, client=None, method="GET", data=None, expect=200) -> dict:
         "cookie": _cookie(client) if settings.SESSION_COOKIE_NAME in client.cookies else "",
         "queries": len(queries),
         "bytes": len(response.content),
+        "login_as": getattr(client, "login_as", ""),
     }
 
 
 def _logged_in(email: str) -> Client:
     client = Client()
     client.force_login(get_user_model().objects.get(email=email))
+    client.login_as = email  # for alone(), which logs in again after --scale's seeders
     return client
 
 
@@ -155,7 +157,7 @@ def targets() -> dict:
 def alone(found: dict, names: list[str], repeats: int) -> dict:
     """Each GET page's time for one request with nothing else running, in this process
     (the whole Django stack, no HTTP server): p50 and p95 of `repeats` after three warm-ups,
-    with the cookies wrk sends."""
+    logged in as the person wrk's cookie belongs to."""
     import time
 
     timings = {}
@@ -164,8 +166,8 @@ def alone(found: dict, names: list[str], repeats: int) -> dict:
         if target is None or target["method"] != "GET":
             continue
         client = Client()
-        if target["cookie"]:
-            client.cookies.load(target["cookie"])
+        if target["login_as"]:  # a fresh session: growing the data set ends the demo ones
+            client.force_login(get_user_model().objects.get(email=target["login_as"]))
         for _ in range(3):
             client.get(target["path"])
         seconds = []
