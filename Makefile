@@ -58,9 +58,10 @@ messages: install
 	$(PY) manage.py makemessages --locale da --locale en --ignore ".venv/*" --ignore "var/*" --no-obsolete
 	$(PY) manage.py compilemessages --ignore ".venv/*"
 
-# Load test against the floor (bench/run.py): PostgreSQL (a throwaway cluster unless DATABASE_URL
-# is set), Redis, gunicorn and wrk on loopback; installs wrk/redis-server/postgresql when missing.
-# BENCH_ARGS="--scale" also measures Min plan at 20,000 citizens.
+# Load test against the anonymous and the logged-in floor (bench/run.py): PostgreSQL (a throwaway
+# cluster unless DATABASE_URL is set), Redis, gunicorn and wrk on loopback; installs
+# wrk/redis-server/postgresql when missing. BENCH_ARGS="--scale" also times the personal pages
+# alone at 100,000 citizens.
 bench: install
 	$(PY) -m bench.run $(BENCH_ARGS)
 

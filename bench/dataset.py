@@ -1,25 +1,24 @@
 """The benchmark's data set, generated: the demo site and people (seed_demo's seeders), 1,000
 guide pages, citizens with plans of realistic size, one plan with 300 comments and 20 network
 members. Run inside Django (bench/run.py does); adds only what is missing, so it can grow the
-same database from 2,000 to 20,000 citizens."""
+same database from 2,000 to 100,000 citizens (`--scale`).
+Citizens are spread over bench teams (bench/people.py). Rows go in with bulk_create, BATCH plans
+and all their rows per transaction."""
 
 import datetime
 import hashlib
 import random
 
-from allauth.account.models import EmailAddress
 from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
 from .guides import guides
+from .people import BATCH, COORDINATORS_PER_TEAM, TEAM_SIZE, copy_in, make_users, number, teams_for
 
 BIG_PLAN_EMAIL = "stor-plan@bench.example.dk"
-CITIZEN_EMAIL = "borger-{:05d}@bench.example.dk"
+CITIZEN_EMAIL = "borger-{:06d}@bench.example.dk"
 MEMBER_EMAIL = "netvaerk-{:02d}@bench.example.dk"
-PASSWORD = "bench-faellesplan"  # noqa: S105 - a throwaway database on loopback
 
 GOALS = [
     "Jeg vil have et arbejde, hvor jeg har det godt.",
@@ -38,31 +37,6 @@ ACTIVITIES = [
 ]
 
 
-def _users(emails: list[str], first_name: str) -> list:
-    User = get_user_model()
-    have = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
-    password = make_password(PASSWORD)  # one hash for all: hashing 20,000 times adds nothing
-    User.objects.bulk_create(
-        [
-            User(email=email, first_name=first_name, password=password)
-            for email in emails
-            if email not in have
-        ],
-        batch_size=1000,
-    )
-    users = list(User.objects.filter(email__in=emails).order_by("email"))
-    verified = set(EmailAddress.objects.filter(email__in=emails).values_list("email", flat=True))
-    EmailAddress.objects.bulk_create(
-        [
-            EmailAddress(user=u, email=u.email, verified=True, primary=True)
-            for u in users
-            if u.email not in verified
-        ],
-        batch_size=1000,
-    )
-    return users
-
-
 def _chain(entries):
     from plans.access_log import access_log_seal  # inside Django only (targets.py imports us)
 
@@ -74,50 +48,62 @@ def _chain(entries):
     return entries
 
 
-def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
+def plans(citizens: int, *, comments_per_plan: int = 8, one_coordinator: bool = False) -> int:
     """A plan like Mette's for every generated citizen: 3 goals, 5 activities across
-    departments, 2 meetings, a decision, a few comments and access log entries."""
+    departments, 2 meetings, a decision, a few comments and access log entries.
+    `one_coordinator`: every plan in the first team with the demo coordinator (Sofie), whom
+    bench/faultload.py expects a notice from for every comment."""
     m = apps.get_app_config("plans").models_module
     emails = [CITIZEN_EMAIL.format(n) for n in range(citizens)]
-    users = _users(emails, "Borger")
-    with_plan = set(m.Plan.objects.filter(citizen__in=users).values_list("citizen_id", flat=True))
-    users = [u for u in users if u.pk not in with_plan]
-    if not users:
+    users = make_users(emails, "Borger")
+    # (By prefix: an IN list of 100,000 ids is past PostgreSQL's limit of parameters.)
+    with_plan = set(
+        m.Plan.objects.filter(citizen__email__startswith="borger-").values_list(
+            "citizen_id", flat=True
+        )
+    )
+    # The citizen's number decides the team, so a grown data set keeps the first teams' plans.
+    numbered = [(number(u.email), u) for u in users if u.pk not in with_plan]
+    if not numbered:
         return 0
-    team = m.Team.objects.order_by("pk").first()
+    teams, coordinators = teams_for(m, citizens)
     staff = list(m.StaffProfile.objects.select_related("department").order_by("pk"))
     departments = {d.name: d for d in m.Department.objects.all()}
-    coordinator = staff[0]
     rng = random.Random(2)
     now = timezone.now()
     today = timezone.localdate()
     sanitized = "<p>Tak for snakken i dag. Jeg glæder mig til næste møde.</p>"
 
-    for start in range(0, len(users), 500):
-        batch = users[start : start + 500]
+    for start in range(0, len(numbered), BATCH):
+        batch = numbered[start : start + BATCH]
         with transaction.atomic():
             new_plans = m.Plan.objects.bulk_create(
                 [
                     m.Plan(
                         citizen=u,
-                        coordinator=coordinator,
-                        team=team,
+                        coordinator=coordinators[0][0]
+                        if one_coordinator
+                        else coordinators[n // TEAM_SIZE][n % COORDINATORS_PER_TEAM],
+                        team=teams[0 if one_coordinator else n // TEAM_SIZE],
                         what_matters="At have en hverdag, der hænger sammen.",
                     )
-                    for u in batch
-                ]
+                    for n, u in batch
+                ],
+                batch_size=BATCH,
             )
             goals = m.Goal.objects.bulk_create(
                 [
                     m.Goal(plan=p, sort_order=n, text=text, written_by="citizen")
                     for p in new_plans
                     for n, text in enumerate(rng.sample(GOALS, 3))
-                ]
+                ],
+                batch_size=BATCH * 3,
             )
             goals_by_plan = {}
             for goal in goals:
                 goals_by_plan.setdefault(goal.plan_id, []).append(goal)
-            m.Activity.objects.bulk_create(
+            copy_in(
+                m.Activity,
                 [
                     m.Activity(
                         plan=p,
@@ -134,9 +120,10 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     )
                     for p in new_plans
                     for n, (dept, title, text) in enumerate(rng.sample(ACTIVITIES, 5))
-                ]
+                ],
             )
-            m.Meeting.objects.bulk_create(
+            copy_in(
+                m.Meeting,
                 [
                     m.Meeting(
                         plan=p,
@@ -147,9 +134,10 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     )
                     for p in new_plans
                     for n in range(2)
-                ]
+                ],
             )
-            m.Decision.objects.bulk_create(
+            copy_in(
+                m.Decision,
                 [
                     m.Decision(
                         plan=p,
@@ -159,12 +147,13 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                         meaning="Du starter i praktik i næste måned.",
                         how_to_complain="Ring til din koordinator, eller skriv til os.",
                         complaint_deadline=today + datetime.timedelta(days=28),
-                        contact=coordinator,
+                        contact=p.coordinator,
                     )
                     for p in new_plans
-                ]
+                ],
             )
-            m.Comment.objects.bulk_create(
+            copy_in(
+                m.Comment,
                 [
                     m.Comment(
                         plan=p,
@@ -177,7 +166,7 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     )
                     for p in new_plans
                     for n in range(comments_per_plan)
-                ]
+                ],
             )
             entries = []
             for p in new_plans:
@@ -185,9 +174,9 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                     [
                         m.AccessLogEntry(
                             plan=p,
-                            actor_name=coordinator.name,
-                            actor_role=coordinator.role,
-                            actor_department=coordinator.department.name,
+                            actor_name=p.coordinator.name,
+                            actor_role=p.coordinator.role,
+                            actor_department=p.coordinator.department.name,
                             actor_kind="staff",
                             action="read",
                             what="planen",
@@ -196,14 +185,14 @@ def plans(citizens: int, *, comments_per_plan: int = 8) -> int:
                         for n in range(3)
                     ]
                 )
-            m.AccessLogEntry.objects.bulk_create(entries)
-    return len(users)
+            copy_in(m.AccessLogEntry, entries)
+    return len(numbered)
 
 
 def big_plan(*, comments: int = 300, members: int = 20):
     """One citizen whose plan has 300 comments and 20 network members, each sharing a goal."""
     m = apps.get_app_config("plans").models_module
-    (citizen,) = _users([BIG_PLAN_EMAIL], "Stor")
+    (citizen,) = make_users([BIG_PLAN_EMAIL], "Stor")
     plan = m.Plan.objects.filter(citizen=citizen).first()
     if plan is None:
         template = m.Plan.objects.exclude(citizen=citizen).order_by("pk").first()
@@ -233,7 +222,7 @@ def big_plan(*, comments: int = 300, members: int = 20):
             for n in range(have, comments)
         ]
     )
-    member_users = _users([MEMBER_EMAIL.format(n) for n in range(members)], "Hjælper")
+    member_users = make_users([MEMBER_EMAIL.format(n) for n in range(members)], "Hjælper")
     for n, user in enumerate(member_users):
         if m.NetworkMembership.objects.filter(plan=plan, user=user).exists():
             continue

@@ -25,7 +25,7 @@ def build(citizens: int) -> dict:
     with transaction.atomic():
         for seeder in SEEDERS:  # seed_demo itself insists on DEBUG
             seeder()
-    plans(citizens, comments_per_plan=1)
+    plans(citizens, comments_per_plan=1, one_coordinator=True)
     emails = [CITIZEN_EMAIL.format(n) for n in range(citizens)]
     plan = Plan.objects.select_related("coordinator__user").get(citizen__email=emails[0])
     coordinator = plan.coordinator.user

@@ -1,12 +1,17 @@
-"""`make bench`: the portal under load against the floor, on loopback.
+"""`make bench`: the portal under load against two floors, on loopback.
 
 Builds the generated data set on PostgreSQL (a throwaway cluster unless DATABASE_URL is set),
-serves the portal with production settings under gunicorn and Redis, loads each page with wrk,
-then serves the floor (bench/floor.py: the home page's bytes from a bare Django view) under the
-same gunicorn settings. Prints a table with each page's ratio to the floor and writes
-bench/results.json. Exits 1 when a target is missed or a request failed.
+serves the portal with production settings under gunicorn and Redis, and next to it, under the
+same gunicorn settings, the anonymous floor (bench/floor.py: the home page's bytes from a bare
+Django view) and the logged-in floor (bench/logged_in_floor.py: the same bytes behind the same
+sessions and user table). Loads each page with wrk in turns with the floor it is compared with
+(bench/targets.py: REFERENCE), times the personal pages alone in-process, and with --scale
+again after growing the data set to 100,000 citizens. Prints a table with each target passed or
+failed and writes bench/results.json. Exits 1 when a target is missed or a request failed.
 
-    python -m bench.run [--duration 10] [--citizens 2000] [--scale]
+    python -m bench.run [--duration 10] [--citizens 2000] [--scale [100000]] [--alone 50]
+
+A short try of the machinery: `python -m bench.run --duration 2 --guides 50 --alone 10`.
 """
 
 import argparse
@@ -14,6 +19,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 from .load import measure, missed_targets, table
 from .services import (
@@ -28,8 +34,10 @@ from .services import (
     postgres,
     redis,
 )
+from .targets import ALONE_PAGES
 
 RESULTS = ROOT / "bench" / "results.json"
+TARGETS_FILE = VAR / "targets.json"
 
 
 def main() -> int:
@@ -41,9 +49,12 @@ def main() -> int:
         "--scale",
         type=int,
         nargs="?",
-        const=20000,
+        const=100_000,
         default=0,
-        help="also measure Min plan with this many citizens (default 20,000)",
+        help="also time the personal pages alone with this many citizens (default 100,000)",
+    )
+    parser.add_argument(
+        "--alone", type=int, default=50, help="requests per page timed alone in-process"
     )
     parser.add_argument("--inside", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -65,37 +76,33 @@ def main() -> int:
         # Production updates the search index in the task worker; here it is done once, now.
         manage(env, "update_index")
         targets = inside(env, "targets")
-        pages, floor = measure(env, targets, args.duration)
-        results = {
-            "floor": {k: floor[k] for k in ("rps", "p50_ms", "p95_ms", "p99_ms", "errors")},
-            "pages": pages,
-            "missing": targets["missing"],
-            "setup": {
-                "gunicorn": " ".join(GUNICORN),
-                "wrk": f"--threads 2 --connections 16 --duration {args.duration}s",
-                "citizens": args.citizens,
-                "guides": args.guides,
-                "cpus": os.cpu_count(),
-            },
+        TARGETS_FILE.write_text(json.dumps(targets))
+        results = measure(env, targets, args.duration)
+        results["alone"] = inside(env, "alone", str(TARGETS_FILE), str(args.alone))
+        results["missing"] = targets["missing"]
+        results["setup"] = {
+            "gunicorn": " ".join(GUNICORN),
+            "wrk": f"--threads 2 --connections 16 --duration {args.duration}s",
+            "citizens": args.citizens,
+            "guides": args.guides,
+            "cpus": os.cpu_count(),
         }
-        if args.scale and "min_plan" in targets:
-            # One connection: the time one request takes, without waiting in line.
-            alone, _ = measure(env, targets, args.duration, only=["min_plan"], connections=1)
-            scale = {str(args.citizens): alone["min_plan"]}
+        if args.scale:
+            scale = {str(args.citizens): results["alone"]}
             log(f"scale: growing to {args.scale} citizens")
+            began = time.monotonic()
             inside(env, "build", str(args.scale), str(args.guides))
-            targets = inside(env, "targets")
-            grown, _ = measure(env, targets, args.duration, only=["min_plan"], connections=1)
-            scale[str(args.scale)] = grown["min_plan"]
-            results["min_plan_by_citizens"] = scale
+            log(f"... built in {time.monotonic() - began:.0f} s")
+            scale[str(args.scale)] = inside(env, "alone", str(TARGETS_FILE), str(args.alone))
+            results["alone_by_citizens"] = scale
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print()
     print(table(results))
-    if "min_plan_by_citizens" in results:
-        for citizens, page in results["min_plan_by_citizens"].items():
+    for citizens, timings in results.get("alone_by_citizens", {}).items():
+        for name, timing in timings.items():
             print(
-                f"min_plan alone, {int(citizens):>6} citizens: {page['rps']} req/s, "
-                f"p50 {page['p50_ms']} ms, p95 {page['p95_ms']} ms"
+                f"{name:<17} alone, {int(citizens):>7} citizens: "
+                f"p50 {timing['p50_ms']} ms, p95 {timing['p95_ms']} ms"
             )
     missed = missed_targets(results)
     print(f"\nwrote {RESULTS.relative_to(ROOT)} in {time.monotonic() - started:.0f} s")
@@ -130,6 +137,11 @@ def run_inside(command: str, *args: str) -> int:
         from bench.targets import targets
 
         answer = targets()
+    elif command == "alone":
+        from bench.targets import alone
+
+        found = json.loads(Path(args[0]).read_text())
+        answer = alone(found, ALONE_PAGES, int(args[1]))
     else:
         raise SystemExit(f"unknown step {command}")
     print(json.dumps(answer, ensure_ascii=False))

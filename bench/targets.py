@@ -1,4 +1,10 @@
-"""What wrk will request, measured once inside Django first: the URL, the cookies of a logged-in
+"""What `make bench` must reach (issue 18), and what wrk will request.
+
+The goals: each page's requests/s as a share of the floor it is measured in turns with (REFERENCE,
+RATIO_TARGETS), one request alone in-process (ALONE_TARGETS_MS, p50) and the gunicorn workers'
+memory after the run (RSS_MB_MAX). bench/load.py prints each as pass or fail; tests never time.
+
+What wrk requests is measured once inside Django first: the URL, the cookies of a logged-in
 person, the SQL queries of one request (after one warm-up request, as under load) and the bytes
 of the answer. Pages whose code does not exist yet are reported as missing, never faked."""
 
@@ -12,9 +18,42 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from bench.dataset import BIG_PLAN_EMAIL, CITIZEN_EMAIL, MEMBER_EMAIL
-
 SEARCH_WORD = "møde"
+
+# What each page is compared with: the anonymous floor (bench/floor.py), the logged-in floor
+# (bench/logged_in_floor.py) or the portal's own logged-in page that does no work.
+FLOOR, LOGGED_IN_FLOOR, LOGGED_IN_EMPTY = "floor", "logged_in_floor", "logged_in_empty"
+REFERENCE = {
+    "home": FLOOR,
+    "guide": FLOOR,
+    "search": FLOOR,
+    # The cost of our middleware stack over a bare Django app's sessions and user.
+    "logged_in_empty": LOGGED_IN_FLOOR,
+    "search_logged_in": LOGGED_IN_EMPTY,
+    "login": LOGGED_IN_EMPTY,
+    "min_plan_typical": LOGGED_IN_EMPTY,
+    "min_plan": LOGGED_IN_EMPTY,  # the 300-comment plan
+    "network": LOGGED_IN_EMPTY,  # the member view, which also writes its access-log entry
+    "comment_post": LOGGED_IN_EMPTY,
+}
+# Share of the reference's requests/s, both measured in the same seconds.
+RATIO_TARGETS = {
+    "home": 0.70,
+    "guide": 0.70,
+    "search": 0.25,
+    "logged_in_empty": 0.70,
+    "min_plan_typical": 0.40,
+    "network": 0.25,
+    "min_plan": 0.20,
+    "search_logged_in": 0.50,
+    "comment_post": 0.40,
+    "login": 0.60,
+}
+# One request alone, in-process (production settings, PostgreSQL): p50 at most, in ms.
+ALONE_TARGETS_MS = {"min_plan_typical": 8.0, "min_plan": 15.0, "network": 8.0}
+# Measured alone, and again at --scale's citizens: must stay flat.
+ALONE_PAGES = ["logged_in_empty", "min_plan_typical", "min_plan", "network", "caseload"]
+RSS_MB_MAX = 150
 
 
 def _cookie(client: Client) -> str:
@@ -39,17 +78,21 @@ def _measure(path, *, client=None, method="GET", data=None, expect=200) -> dict:
         "cookie": _cookie(client) if settings.SESSION_COOKIE_NAME in client.cookies else "",
         "queries": len(queries),
         "bytes": len(response.content),
+        "login_as": getattr(client, "login_as", ""),
     }
 
 
 def _logged_in(email: str) -> Client:
     client = Client()
     client.force_login(get_user_model().objects.get(email=email))
+    client.login_as = email  # for alone(), which logs in again after --scale's seeders
     return client
 
 
 def targets() -> dict:
+    from bench.dataset import BIG_PLAN_EMAIL, CITIZEN_EMAIL, MEMBER_EMAIL
     from home.models import GuidePage
+    from portal.demo.plans import COORDINATOR_EMAIL
 
     found: dict = {"missing": {}}
     found["home"] = _measure("/")
@@ -101,4 +144,43 @@ def targets() -> dict:
         found["missing"]["network"] = f"no member view ({error.__class__.__name__})"
     else:
         found["network"] = _measure(member_view, client=_logged_in(MEMBER_EMAIL.format(0)))
+    try:
+        caseload = reverse("plans_admin:caseload")
+    except NoReverseMatch:
+        found["missing"]["caseload"] = "no plans_admin:caseload URL"
+    else:
+        # The demo coordinator (enrolled in TOTP) sees the first bench team's plans.
+        found["caseload"] = _measure(caseload, client=_logged_in(COORDINATOR_EMAIL))
     return found
+
+
+def alone(found: dict, names: list[str], repeats: int) -> dict:
+    """Each GET page's time for one request with nothing else running, in this process
+    (the whole Django stack, no HTTP server): p50 and p95 of `repeats` after three warm-ups,
+    logged in as the person wrk's cookie belongs to."""
+    import time
+
+    timings = {}
+    for name in names:
+        target = found.get(name)
+        if target is None or target["method"] != "GET":
+            continue
+        client = Client()
+        if target["login_as"]:  # a fresh session: growing the data set ends the demo ones
+            client.force_login(get_user_model().objects.get(email=target["login_as"]))
+        for _ in range(3):
+            client.get(target["path"])
+        seconds = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            response = client.get(target["path"])
+            seconds.append(time.perf_counter() - started)
+            if response.status_code != target["expect"]:
+                raise RuntimeError(f"{target['path']} answered {response.status_code}")
+        seconds.sort()
+        timings[name] = {
+            "p50_ms": round(seconds[len(seconds) // 2] * 1000, 2),
+            "p95_ms": round(seconds[min(len(seconds) - 1, int(len(seconds) * 0.95))] * 1000, 2),
+            "repeats": repeats,
+        }
+    return timings
