@@ -44,14 +44,14 @@ def page_cache_seconds() -> int:
 
 
 def page_key(*, request: HttpRequest) -> str:
-    """One entry per scheme, host, full path and language (the URL has no language prefix:
-    the language cookie or Accept-Language decides, as in LocaleMiddleware)."""
+    """One entry per scheme, host, full path and language (a /en/ prefix, else the language
+    cookie or Accept-Language decides, as in portal.languages.LocaleMiddleware)."""
     raw = "|".join(
         [
             request.scheme or "",
             request.get_host(),
             request.get_full_path(),
-            get_language_from_request(request) or settings.LANGUAGE_CODE,
+            get_language_from_request(request, check_path=True) or settings.LANGUAGE_CODE,
         ]
     )
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
