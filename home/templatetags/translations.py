@@ -28,8 +28,19 @@ def _all_versions() -> dict[str, list[tuple[int, str, str]]]:
 
 
 def versions(page) -> list[tuple[int, str, str]]:
-    every = published_memo(key="pagecache:translations", build=_all_versions)
-    return every.get(str(page.translation_key), [])
+    return _versions_by_key(str(page.translation_key))
+
+
+def _versions_by_key(key: str) -> list[tuple[int, str, str]]:
+    return published_memo(key="pagecache:translations", build=_all_versions).get(key, [])
+
+
+def version_url_by_key(key: str, language: str) -> str:
+    """The URL of the live version in `language` of the page with translation key `key`."""
+    for _, version_language, url in _versions_by_key(key):
+        if version_language == language:
+            return url
+    return ""
 
 
 @register.simple_tag(takes_context=True)
@@ -62,10 +73,7 @@ def version_url(page, language) -> str:
     """The URL of `page`'s live version in `language`, or "" if it has none."""
     if not hasattr(page, "translation_key"):
         return ""
-    for _, version_language, url in versions(page):
-        if version_language == language:
-            return url
-    return ""
+    return version_url_by_key(str(page.translation_key), language)
 
 
 @register.simple_tag(takes_context=True)
