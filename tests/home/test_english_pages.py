@@ -221,3 +221,22 @@ def test_the_accessibility_statement_has_digitaliseringsstyrelsens_sections(
     assert 'href="https://digst.dk/digital-inklusion/webtilgaengelighed/' in complaint
     assert 'href="https://www.was.digst.dk/"' in complaint
     assert dated in html[html.index(sections[4]) :]
+
+
+def test_an_editor_translates_a_page_into_an_english_draft_for_the_workflow(
+    client, demo_site, editor
+):
+    """Wagtail's simple_translation: "Oversæt" makes an English draft with the same
+    translation key; it is not live until it has been through the editorial workflow."""
+    guide = _danish_only_guide()
+    english = Locale.objects.get(language_code="en")
+    client.force_login(editor)
+    url = f"/admin/translation/submit/page/{guide.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"locales": [english.pk]})
+    assert response.status_code == 302
+
+    draft = guide.get_translation(english)
+    assert not draft.live
+    assert draft.get_parent().specific.slug == "guides"  # under the English guide index
+    assert client.get(f"/en/guides/{draft.slug}/").status_code == 404  # a draft is not public
