@@ -4,7 +4,7 @@ alternative, for the version being edited (so the approver sees the same as the 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .readability import LIX_LIMIT, analyse_html, analyse_page
+from .readability import LIX_LIMIT, analyse_html, analyse_page, is_measured
 
 
 class ReadabilityPanel(Panel):
@@ -18,8 +18,14 @@ class ReadabilityPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["result"] = analyse_page(page) if page is not None and page.pk else None
+            context["result"] = None
             context["lix_limit"] = LIX_LIMIT
+            if page is not None and page.pk and not is_measured(page):
+                context["empty_message"] = _(
+                    "LIX og ordlisten måler dansk. Siden er ikke på dansk."
+                )
+            elif page is not None and page.pk:
+                context["result"] = analyse_page(page)
             return context
 
 

@@ -19,6 +19,8 @@ SENTENCE_END_RE = re.compile(r"[.!?:]+(?=\s|$)|\n\s*\n")
 LONG_WORD_LENGTH = 6
 # Above this, a text is hard for many readers; the report and the editor's panel flag it.
 LIX_LIMIT = 45
+# LIX and the glossary are Danish measures: an English page gets neither (issue 16).
+MEASURED_LANGUAGE = "da"
 
 
 def text_from_html(html: str) -> str:
@@ -127,6 +129,11 @@ def page_text(page) -> str:
         ):
             parts.append(value or "")
     return "\n\n".join(p.strip() for p in parts if p and p.strip())
+
+
+def is_measured(page) -> bool:
+    """Whether LIX and the glossary apply: the page is in Danish."""
+    return page.locale.language_code == MEASURED_LANGUAGE
 
 
 def analyse_page(page, *, glossary=None) -> Readability:

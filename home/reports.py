@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from .models import PageReadability
-from .readability import LIX_LIMIT
+from .readability import LIX_LIMIT, MEASURED_LANGUAGE
 from .services import page_readability_refresh
 
 
@@ -121,6 +121,6 @@ class ReadabilityReportView(ReportView):
         editable = self.permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["add", "change", "publish"]
         )
-        return PageReadability.objects.filter(page__live=True, page__in=editable).select_related(
-            "page", "page__latest_revision__user"
-        )
+        return PageReadability.objects.filter(
+            page__live=True, page__locale__language_code=MEASURED_LANGUAGE, page__in=editable
+        ).select_related("page", "page__latest_revision__user")

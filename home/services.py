@@ -5,17 +5,18 @@ from wagtail.models import Page
 
 from .glossary import current_glossary, glossary_version
 from .models import PageReadability
-from .readability import analyse_page
+from .readability import MEASURED_LANGUAGE, analyse_page
 
 
 def page_readability_refresh() -> int:
-    """Analyse every live page whose stored figures are missing or older than its live revision
-    or the glossary; return how many were analysed. A page costs nothing once it is current."""
+    """Analyse every live Danish page whose stored figures are missing or older than its live
+    revision or the glossary; return how many were analysed. A page costs nothing once it is
+    current. LIX and the glossary measure Danish, so English pages are left out."""
     version = glossary_version()
     glossary = current_glossary()
     stale = (
         Page.objects.live()
-        .filter(depth__gt=1)
+        .filter(depth__gt=1, locale__language_code=MEASURED_LANGUAGE)
         .filter(
             Q(readability__isnull=True)
             | ~Q(readability__glossary_version=version)

@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import GlossaryTerm
-from .readability import analyse_page
+from .readability import analyse_page, is_measured
 from .reports import ReadabilityReportView
 
 
@@ -63,7 +63,7 @@ def register_readability_report_menu_item():
 
 
 def _readability_message(request, page):
-    if page.live and not page.has_unpublished_changes:
+    if (page.live and not page.has_unpublished_changes) or not is_measured(page):
         return
     result = analyse_page(page.get_latest_revision_as_object())
     words = [

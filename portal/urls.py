@@ -1,16 +1,15 @@
 """URL routes: accounts, admin, search, language switch, robots.txt and sitemap.xml; Wagtail
-serves every other path."""
+serves every other path, English pages under /en/."""
 
 from django.conf import settings
 from django.conf.urls.static import static
-from django.urls import include, path, reverse_lazy
-from django.views.decorators.csrf import csrf_exempt
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import languages
 from portal.crawlers import robots_txt, sitemap
 from portal.security import security_txt
 from search import views as search_views
@@ -27,7 +26,7 @@ urlpatterns = [
     # Cached public pages carry no per-visitor CSRF token, so the language switch cannot ask
     # for one. Safe: the view only sets the visitor's own language cookie and redirects to a
     # checked same-site `next`; a forged post can at worst change someone's language.
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("i18n/setlang/", languages.set_language, name="set_language"),
     path("soeg/", search_views.search, name="search"),
     path("min-plan/", include("plans.urls")),
     path("indstillinger/", include("plans.preferences.urls")),
@@ -40,4 +39,9 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's pages: Danish at their own URLs, English under /en/ (portal.languages). Only the
+# pages: everything above keeps one URL and speaks the visitor's chosen language.
+urlpatterns += languages.page_patterns(
+    re_path(wagtail_urls.serve_pattern, languages.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+)

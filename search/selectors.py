@@ -5,14 +5,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import QuerySet, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 from wagtail.search.utils import normalise_query_string
 
 from home.glossary import GlossaryEntry, current_glossary
 from home.models import GuideIndexPage
+from portal.pagecache.cache import published_memo
 from portal.pagecache.restrictions import exclude_restricted
 
 SUGGESTED_GUIDES = 8
@@ -24,8 +25,17 @@ POPULAR_MIN_HITS = 3
 
 def searchable_pages() -> QuerySet[Page]:
     """Live pages outside every view-restricted section (Wagtail's `live().public()`, with the
-    restricted sections read from the published-state cache instead of a query per search)."""
-    return exclude_restricted(Page.objects.live())
+    restricted sections read from the published-state cache instead of a query per search).
+    In Danish only the Danish pages, not their English versions; in English all of them, as
+    many pages are in Danish only."""
+    pages = exclude_restricted(Page.objects.live())
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        pages = pages.filter(locale=_default_locale_id())
+    return pages
+
+
+def _default_locale_id() -> int:
+    return published_memo(key="pagecache:default-locale-id", build=lambda: Locale.get_default().pk)
 
 
 def pages_matching(*, search_query: str):

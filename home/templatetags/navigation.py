@@ -4,12 +4,14 @@ so a publish, move or new view restriction shows at once, and an unchanged site 
 from the cache."""
 
 from django import template
+from django.utils import translation
 from wagtail.models import Site
 
 from portal.pagecache.cache import published_memo
 from portal.pagecache.restrictions import exclude_restricted
 
 from ..models import GuideIndexPage
+from .translations import version_url_by_key
 
 register = template.Library()
 
@@ -19,24 +21,28 @@ def _site(context):
     return Site.find_for_request(request) if request is not None else None
 
 
-def _guide_index_url(site) -> str:
+def _guide_index_url(site) -> tuple[str, str]:
     index = (
         exclude_restricted(GuideIndexPage.objects.live().descendant_of(site.root_page))
         .order_by("depth", "path")
         .first()
     )
-    return index.relative_url(site) if index is not None else ""
+    if index is None:
+        return "", ""
+    return str(index.translation_key), index.relative_url(site)
 
 
 @register.simple_tag(takes_context=True)
 def guide_index_url(context) -> str:
-    """The URL of the site's top guide index ("Vejledninger"), or "" if it has none."""
+    """The URL of the site's top guide index ("Vejledninger"), in the visitor's language
+    where it has a version in it, or "" if the site has none."""
     site = _site(context)
     if site is None:
         return ""
-    return published_memo(
-        key=f"pagecache:guide-index-url:{site.pk}", build=lambda: _guide_index_url(site)
+    key, url = published_memo(
+        key=f"pagecache:guide-index:{site.pk}", build=lambda: _guide_index_url(site)
     )
+    return version_url_by_key(key, translation.get_language()) or url
 
 
 def _trail(page, site) -> list[tuple[str, str, bool]]:

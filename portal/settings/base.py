@@ -31,8 +31,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
+    "wagtail.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -78,8 +80,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Django's, but a session that cannot be saved during an outage is a 503, not a 400.
     "portal.outage.SessionMiddlewareForOutages",
-    # Django's, but only the language switch (its cookie) chooses English (portal.language).
-    "portal.language.ChosenLanguageMiddleware",
+    # Django's, but only an /en/ prefix or the switch (its cookie) chooses English.
+    "portal.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -204,7 +206,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
-WAGTAIL_I18N_ENABLED = False
+# Pages in Danish and English (issue 16). Editors translate with Wagtail's own
+# simple_translation: "Oversæt" on a page makes an English draft in the same tree, which goes
+# through the same Borgerland-gennemsyn workflow as any page. No new dependency, and the editor
+# writes plain English in the editor they know, with the live Danish page beside it; machine
+# or PO-file workflows (wagtail-localize) buy nothing for a handful of hand-written guides.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -22,7 +22,7 @@ def other_desk(browser, live_site):
 def test_editor_writes_approver_publishes_citizen_reads_the_explanation(
     desk, other_desk, live_site, editor, approver, log_in, assert_accessible
 ):
-    index = GuideIndexPage.objects.get()
+    index = GuideIndexPage.objects.get(slug="vejledninger")
     log_in(desk, live_site.url, editor.email, next_url="/admin/")
     expect(desk).to_have_url(re.compile(r"/admin/$"))
 

@@ -49,9 +49,12 @@ def test_every_live_public_page_is_two_clicks_from_the_home_page(client, demo_si
     section.add_child(instance=deep)
     deep.save_revision().publish()
 
-    first = _links(client, "/")
-    second = set().union(*(_links(client, path) for path in first))
-    reachable = {"/"} | first | second
+    # From each language's home page: the Danish one, and the English one at /en/.
+    reachable = set()
+    for home in ("/", "/en/"):
+        first = _links(client, home)
+        second = set().union(*(_links(client, path) for path in first))
+        reachable |= {home} | first | second
 
     missing = [p.title for p in _public_pages() if p.url not in reachable]
     assert missing == []

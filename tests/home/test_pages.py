@@ -17,7 +17,7 @@ class TestPageTypesInTheAdmin(WagtailPageTestCase):
     def setUp(self):
 
         self.home = seed_pages()
-        self.index = GuideIndexPage.objects.get()
+        self.index = GuideIndexPage.objects.get(slug="vejledninger")
         # Nobody reaches the admin without a second factor (portal.security).
         ensure_demo_totp(self.login())
 
@@ -80,7 +80,7 @@ class TestPageTypesInTheAdmin(WagtailPageTestCase):
 
 @pytest.fixture
 def guide_with_every_block(demo_site):
-    index = GuideIndexPage.objects.get()
+    index = GuideIndexPage.objects.get(slug="vejledninger")
     target = GuidePage.objects.get(slug="kontakt")
     guide = GuidePage(
         title="Alle blokke",

@@ -1,4 +1,7 @@
-"""SQL queries per request, the budgets of issue 7: home ≤ 6, guide ≤ 8, search ≤ 8.
+"""SQL queries per request, the budgets of issue 7: home ≤ 6, guide ≤ 8, search ≤ 8; plus one
+on the first render after a publish since issue 16 (home ≤ 7, guide ≤ 9): the map of every
+page's versions in Danish and English, read once per published state for the whole site, that
+the head's hreflang links, the language switch and the footer's links use.
 
 The first request after a publish builds what the cache keeps (the site, the footer, the view
 restrictions, the anonymous page); it must stay within the budget too. After that the counts
@@ -16,7 +19,7 @@ HOME = "/"
 GUIDE = "/vejledninger/saadan-virker-din-plan/"
 SEARCH = "/soeg/?q=plan"
 
-BUDGETS = {HOME: 6, GUIDE: 8, SEARCH: 8}
+BUDGETS = {HOME: 7, GUIDE: 9, SEARCH: 8}
 
 # Steady state. Anonymous: every page comes whole from the cache (a popular search too, until
 # the next publish). Logged in: the session and the user; the page and its specific row and
