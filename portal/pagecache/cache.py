@@ -27,7 +27,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 
-from portal.languages import chosen_language
+from portal.ui_language import chosen_language
 
 T = TypeVar("T")
 ENTRY_FIELDS = 5  # generation, status, headers, content, on_hit
@@ -46,7 +46,7 @@ def page_cache_seconds() -> int:
 
 def page_key(*, request: HttpRequest) -> str:
     """One entry per scheme, host, full path and language (the language the middleware will
-    choose: an /en/ prefix or the switch's cookie, never Accept-Language; portal.languages)."""
+    choose: an /en/ prefix or the switch's cookie, never Accept-Language; portal.ui_language)."""
     raw = "|".join(
         [
             request.scheme or "",

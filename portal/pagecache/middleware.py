@@ -65,7 +65,7 @@ class AnonymousPageCacheMiddleware:
     """The first middleware: a hit needs nothing the others do, and on a miss it sees the
     finished response with every header and cookie the others added (and stores all headers,
     so a hit carries the same security headers). The key has the language the locale middleware
-    will choose, by the same function (portal.languages.chosen_language)."""
+    will choose, by the same function (portal.ui_language.chosen_language)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

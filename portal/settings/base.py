@@ -81,7 +81,7 @@ MIDDLEWARE = [
     # Django's, but a session that cannot be saved during an outage is a 503, not a 400.
     "portal.outage.SessionMiddlewareForOutages",
     # Django's, but only an /en/ prefix or the switch (its cookie) chooses English.
-    "portal.languages.LocaleMiddleware",
+    "portal.ui_language.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,5 +1,5 @@
 """Danish first: a browser set to English still gets Danish; only the switch (its cookie)
-chooses English, and a language prefix in a URL still wins (portal.languages)."""
+chooses English, and a language prefix in a URL still wins (portal.ui_language)."""
 
 import pytest
 from django.test import Client
