@@ -52,9 +52,7 @@ def min_plan(request):
 def _feedback_form(*, plan, activity, user, data=None):
     current = None if data else selectors.feedback_for(plan=plan, citizen=user, activity=activity)
     initial = {"score": current.score, "words": current.words} if current else None
-    question = (
-        _("Hvor meningsfuld er denne indsats for dig?") if activity is not None else PLAN_QUESTION
-    )
+    question = _("Giver denne hjælp mening for dig?") if activity is not None else PLAN_QUESTION
     return FeedbackForm(data, initial=initial, question=question)
 
 

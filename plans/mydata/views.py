@@ -54,6 +54,7 @@ def my_data_json(request):
 @reauthentication_required
 def account_delete(request):
     refusal = selectors.account_deletion_refusal(user=request.user)
+    form_errors = []
     if request.method == "POST" and refusal is None:
         if request.POST.get("confirm") == "yes":
             try:
@@ -65,9 +66,10 @@ def account_delete(request):
                 messages.success(request, _("Din konto er slettet."))
                 return redirect("/")
         else:
-            messages.error(request, _("Sæt hak, hvis du vil slette din konto."))
+            form_errors = [_("Sæt hak, hvis du vil slette din konto.")]
     status = 200 if refusal is None else 403
-    return render(request, "plans/account_delete.html", {"refusal": refusal}, status=status)
+    context = {"refusal": refusal, "form_errors": form_errors}
+    return render(request, "plans/account_delete.html", context, status=status)
 
 
 @citizen_page

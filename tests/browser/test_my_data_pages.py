@@ -36,7 +36,11 @@ def test_mine_data_for_a_citizen_and_a_member(
     log_in(page, base, "borger@example.dk", next_url="/min-plan/")
     page.get_by_role("link", name="Mine data: se og hent alt om dig").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine data")
-    expect(page.get_by_text("arkivloven", exact=False)).to_be_visible()
+    expect(page.locator("dfn", has_text="arkivloven")).to_be_visible()
+    page.get_by_text("Hvad betyder “arkivloven”?").click()
+    expect(
+        page.get_by_text("Arkivloven betyder: loven om, hvad kommunen skal gemme.")
+    ).to_be_visible()
     _check(page, assert_accessible)
     with page.expect_download() as download:
         page.get_by_role("link", name="Hent mine data som fil (JSON)").click()

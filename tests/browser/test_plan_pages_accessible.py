@@ -41,7 +41,9 @@ def test_every_min_plan_page_is_accessible(page: Page, live_site, log_in, assert
     page.goto(f"{base}/min-plan/maal/{goal.pk}/ret/")
     page.get_by_label("Dit mål med dine egne ord").fill("x" * 501)
     page.get_by_role("button", name="Gem mål").click()
-    expect(page.get_by_text("Teksten er for lang: 501 tegn.")).to_be_visible()
+    # At the field, and in the summary at the top of the form.
+    expect(page.locator("#id_text_error")).to_contain_text("Teksten er for lang: 501 tegn.")
+    expect(page.locator(".error-summary")).to_contain_text("Teksten er for lang: 501 tegn.")
     _check(page, assert_accessible)
 
     page.goto(f"{base}/min-plan/kommentar/{own.pk}/ret/")

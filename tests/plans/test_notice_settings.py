@@ -64,7 +64,8 @@ def test_a_wrong_choice_gets_a_plain_message_and_saves_nothing(client, world, ba
     response = client.post(URL, bad)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<div class="error-summary" role="alert">' in html
+    assert '<div class="error-summary" role="alert" tabindex="-1" autofocus>' in html
+    assert "<title>Fejl: " in html
     assert '<a href="#id_frequency">Hvor tit vil du have e-mail fra os?</a>' in html
     assert f'<ul class="errorlist" id="id_frequency_error"><li>{message}</li></ul>' in html
     assert "<b>x</b>" not in html

@@ -33,7 +33,7 @@ def invitation_answer(request, token: str):
     invitation = selectors.open_invitation(token=token)
     if invitation is None:
         return _private(render(request, "plans/invitation_invalid.html", status=404))
-    errors = []
+    form_errors = []
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "decline":
@@ -49,7 +49,7 @@ def invitation_answer(request, token: str):
             try:
                 membership = services.invitation_accept(invitation=invitation, user=request.user)
             except PlanRuleError as error:
-                errors = error.messages
+                form_errors = error.messages
             else:
                 get_adapter(request).unstash_verified_email(request)
                 messages.success(
@@ -71,10 +71,10 @@ def invitation_answer(request, token: str):
                 "invitation": invitation,
                 "citizen_name": citizen_name(invitation.plan.citizen),
                 "goals": list(selectors.invitation_goals(invitation=invitation)),
-                "errors": errors,
+                "form_errors": form_errors,
                 "login_url": f"{reverse('account_login')}?{next_query}",
                 "signup_url": f"{reverse('account_signup')}?{next_query}",
             },
-            status=400 if errors else 200,
+            status=400 if form_errors else 200,
         )
     )

@@ -52,7 +52,7 @@ def member_plans(request):
     )
 
 
-def _member_page(request, membership, *, comment_form_goal=None, comment_errors=(), status=200):
+def _member_page(request, membership, *, comment_form_goal=None, form_errors=(), status=200):
     view = selectors.member_plan(membership=membership)
     services.member_read(membership=membership, goals=view.goals)
     return render(
@@ -63,7 +63,7 @@ def _member_page(request, membership, *, comment_form_goal=None, comment_errors=
             "citizen_name": citizen_name(membership.plan.citizen),
             "scope": view,
             "comment_form_goal": comment_form_goal,
-            "comment_errors": comment_errors,
+            "form_errors": form_errors,
             "comment_body": request.POST.get("body", "") if comment_form_goal else "",
         },
         status=status,
@@ -108,7 +108,7 @@ def member_comment(request, membership, goal_id: int):
             request,
             membership,
             comment_form_goal=goal.pk,
-            comment_errors=error.messages,
+            form_errors=error.messages,
             status=400,
         )
     messages.success(request, _("Din kommentar er sendt."))
