@@ -57,12 +57,14 @@ def test_every_min_plan_page_is_accessible(page: Page, live_site, log_in, assert
 
     page.goto(f"{base}/min-plan/meningsfuld/")
     page.get_by_role("button", name="Send svar").click()
-    expect(page.get_by_text("Vælg et tal fra 1 til 5.")).to_be_visible()
+    expect(page.locator(".errorlist").get_by_text("Vælg et tal fra 1 til 5.")).to_be_visible()
     _check(page, assert_accessible)
 
     page.goto(f"{base}/min-plan/kommentar/?goal={goal.pk}")
     page.get_by_role("button", name="Send kommentar").click()
-    expect(page.get_by_text("Skriv din kommentar, før du sender den.")).to_be_visible()
+    expect(
+        page.locator(".errorlist").get_by_text("Skriv din kommentar, før du sender den.")
+    ).to_be_visible()
     _check(page, assert_accessible)
 
     page.goto(f"{base}/min-plan/hvem-har-set/")

@@ -41,7 +41,7 @@ def test_the_activity_page_asks_if_the_help_makes_sense(client, mettes):
 def test_a_comment_on_an_activity_says_om_hjaelpen(client, mettes):
     client.force_login(mettes.citizen)
     html = _page(client, f"/min-plan/kommentar/?activity={mettes.activity.pk}")
-    assert f"<p>Om hjælpen: {mettes.activity.title}</p>" in html
+    assert f'<p>Om hjælpen: <span lang="da">{mettes.activity.title}</span></p>' in html
     assert _old_labels_in(html) == []
 
 
