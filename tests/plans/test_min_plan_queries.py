@@ -27,7 +27,8 @@ PAGE_BUDGET = 20
 # five reads of the embedded database cache (the published state four times: the site, the
 # footer, the header's guide link, the map of pages' language versions; the glossary's
 # version), which production reads from Redis instead. Tests keep no process memory
-# (PAGE_CACHE_LOCAL_SECONDS = 0); outside them the four published-state reads are one per process per second, or none (test_navigation_cache.py).
+# (PAGE_CACHE_LOCAL_SECONDS = 0); outside them the four published-state reads are one per
+# process per second, or none (test_navigation_cache.py).
 # Then "Nyt siden sidst" (issue 14): her visit read and written (2), and since her previous
 # visit the plan's changes and the comments to her (2, each a bounded list; the waiting offers
 # come with the selector's).
