@@ -2,7 +2,9 @@
 
 import random
 
-from home.models import GuideIndexPage, GuidePage, HomePage
+from wagtail.models import Site
+
+from home.models import GuideIndexPage, GuidePage
 
 SECTIONS = 10
 WORDS = str.split(
@@ -20,7 +22,7 @@ def _sentence(rng, n=12):
 def guides(count: int) -> int:
     """Guide pages in SECTIONS sections under the home page, each with a few paragraphs of
     everyday words, so search has many hits for common words like "plan" and "møde"."""
-    home = HomePage.objects.get()
+    home = Site.objects.get(is_default_site=True).root_page  # the Danish home page
     existing = GuidePage.objects.filter(slug__startswith="bench-").count()
     rng = random.Random(1)
     sections = []

@@ -26,20 +26,19 @@ class News:
 
 
 def news_since_last_visit(
-    *, plan: Plan, user, waiting_offers: list, visit: PlanVisit | None = None
+    *, plan: Plan, user, offer_items: list, visit: PlanVisit | None = None
 ) -> News | None:
     """What others did on her plan since her previous visit, each line with a link to the spot:
     changes she can see on her plan, comments to her, and the offers of help waiting for her
-    answer (`waiting_offers`, as Min plan read them: newest last). None on her first visit
-    (nothing is "new" yet). Two queries, whatever happened (pass the `visit` just recorded to
-    save reading it again)."""
+    answer (`offer_items`: offer_news(waiting offers as Min plan read them), kept with Min
+    plan's rendered parts). None on her first visit (nothing is "new" yet). Two queries,
+    whatever happened (pass the `visit` just recorded to save reading it again)."""
     if visit is None:
         visit = PlanVisit.objects.filter(plan=plan, user=user).first()
     if visit is None or visit.previous_at is None:
         return None
     since = visit.previous_at
     plan_url, network_url = reverse("plans:min_plan"), reverse("network:index")
-    offers = list(reversed(waiting_offers))[: NEWS_LIMIT + 1]
     # Offers have their own line below, with what to do; her own changes are not news to her.
     events = (
         PlanEvent.objects.filter(plan=plan, shown_to_citizen=True, at__gt=since)
@@ -56,7 +55,7 @@ def news_since_last_visit(
     changes = [(event.at, _event_news(event, plan_url, network_url)) for event in events]
     changes += [(c.created_at, _comment_news(c, user, plan_url)) for c in comments]
     changes.sort(key=lambda change: change[0], reverse=True)
-    items = [_offer_news(offer, network_url) for offer in offers] + [item for _at, item in changes]
+    items = offer_items[: NEWS_LIMIT + 1] + [item for _at, item in changes]
     return News(since=since, items=items[:NEWS_LIMIT], more=len(items) > NEWS_LIMIT)
 
 
@@ -75,6 +74,14 @@ def _comment_news(comment: Comment, user, plan_url: str) -> NewsItem:
     else:
         text = _("%(name)s skrev en kommentar") % {"name": comment.display_author}
     return NewsItem(text=text, url=f"{plan_url}#kommentar-{comment.pk}")
+
+
+def offer_news(waiting_offers: list[Offer]) -> list[NewsItem]:
+    """The news lines for the offers waiting for her answer (newest last, as Min plan reads
+    them), newest first; at most one more than the news shows."""
+    network_url = reverse("network:index")
+    newest = list(reversed(waiting_offers))[: NEWS_LIMIT + 1]
+    return [_offer_news(offer, network_url) for offer in newest]
 
 
 def _offer_news(offer: Offer, network_url: str) -> NewsItem:

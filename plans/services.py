@@ -245,6 +245,8 @@ def _check_comment_body(body: str) -> None:
 # Pages opened within this time of each other are one visit: "Nyt siden sidst" keeps showing
 # the same news while she reads her plan, and moves on after a break.
 VISIT_GAP = timedelta(minutes=30)
+# Reloading Min plan within a minute writes nothing: `seen_at` is kept to the minute.
+VISIT_SEEN_EVERY = timedelta(minutes=1)
 
 
 def plan_visit_record(*, plan: Plan, user, now=None) -> PlanVisit:
@@ -262,6 +264,8 @@ def plan_visit_record(*, plan: Plan, user, now=None) -> PlanVisit:
         return visit
     if visit.seen_at < now - VISIT_GAP:
         visit.previous_at = visit.seen_at
+    elif visit.seen_at >= now - VISIT_SEEN_EVERY:
+        return visit  # she was here a moment ago: the same visit, nothing new to write
     visit.seen_at = now
     PlanVisit.objects.filter(pk=visit.pk).update(previous_at=visit.previous_at, seen_at=now)
     return visit

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import selectors, services
+from . import page_parts, selectors, services
 from .errors import PlanRuleError
 from .forms import CommentForm, FeedbackForm, GoalForm
 from .http import citizen_page, older_than, submitted_once, writes_to_plan
@@ -24,22 +24,25 @@ PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 
 @login_required
 def min_plan(request):
-    plan = selectors.plan_for_citizen(user=request.user)
+    plan = selectors.plan_for_citizen(user=request.user, with_coordinator=False)
     if plan is None:
         # The header asks afresh here: she may only help others (then it links to that).
         network_selectors.header_roles(user=request.user)
         return render(request, "plans/no_plan.html")
-    page_data = selectors.min_plan(plan=plan)
-    current = page_data.plan_feedback
+    # The plan itself comes rendered from plans.fragments while nothing changed; the news
+    # since her last visit and the forms are made now.
+    parts = page_parts.min_plan_parts(plan=plan, user=request.user)
     visit = services.plan_visit_record(plan=plan, user=request.user)
+    last = parts.feedback
     context = {
-        "page_data": page_data,
+        "plan": plan,
+        "parts": parts,
         "news": news_since_last_visit(
-            plan=plan, user=request.user, waiting_offers=page_data.waiting_offers, visit=visit
+            plan=plan, user=request.user, offer_items=parts.offer_items, visit=visit
         ),
         "comment_form": CommentForm(),
         "feedback_form": FeedbackForm(
-            initial={"score": current.score, "words": current.words} if current else None,
+            initial={"score": last.score, "words": last.words} if last else None,
             question=PLAN_QUESTION,
         ),
     }

@@ -48,6 +48,9 @@ class Plan(ClusterableModel):
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
     # Set when the plan is saved as Afsluttet (kept if it is reopened and closed again later).
     archived_at = models.DateTimeField(_("afsluttet"), null=True, blank=True, editable=False)
+    # Raised by every write that changes what the citizen or her network sees (plans.fragments):
+    # rendered parts of their pages are used again only at the version they were made at.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-updated_at"]

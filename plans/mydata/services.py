@@ -8,7 +8,7 @@ because the municipality must keep case records by law.
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .. import notices
+from .. import fragments, notices
 from ..access_log import READ, plan_lock
 from ..errors import PlanRuleError
 from ..models import AuthorRole, Comment, ErasureRequest, NetworkMembership, Plan
@@ -46,8 +46,14 @@ def member_account_delete(*, user) -> None:
         user=user, status=NetworkMembership.Status.ACTIVE
     ).select_related("plan", "user"):
         network_services.membership_leave(membership=membership)
-    # The name copied into each comment goes too, so nothing points at the person any more.
-    Comment.objects.filter(author=user, author_role=AuthorRole.NETWORK).update(author_name="")
+    # The name copied into each comment goes too, so nothing points at the person any more,
+    # nor any page kept rendered with it.
+    comments = Comment.objects.filter(author=user, author_role=AuthorRole.NETWORK)
+    plan_ids = set(comments.values_list("plan_id", flat=True))
+    comments.update(author_name="")
+    fragments.plan_changed(plan_ids=plan_ids)
+    for plan_id in plan_ids:
+        fragments.forget(plan_id=plan_id)
     user.delete()
 
 
@@ -62,6 +68,8 @@ def erasure_request(*, plan: Plan, citizen) -> tuple[ErasureRequest, bool]:
     if existing is not None:
         return existing, False
     request = ErasureRequest.objects.create(plan=plan, citizen=citizen)
+    # Nothing of her plan stays rendered in the cache while the deletion is carried out.
+    fragments.forget(plan_id=plan.pk)
     notices.erasure_request_notice_record(request=request)
     deliver_on_commit()
     return request, True

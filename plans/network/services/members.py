@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ... import limits, notices
+from ... import fragments, limits, notices
 from ...access_log import READ, WRITE, access_log_record, plan_lock
 from ...errors import PlanRuleError
 from ...history import plan_event_record
@@ -27,11 +27,14 @@ def notify(kind: str, object_id: int) -> None:
 
 
 def _end(*, membership: NetworkMembership, status: str) -> bool:
-    return bool(
-        NetworkMembership.objects.filter(
-            pk=membership.pk, status=NetworkMembership.Status.ACTIVE
-        ).update(status=status, ended_at=timezone.now())
-    )
+    ended = NetworkMembership.objects.filter(
+        pk=membership.pk, status=NetworkMembership.Status.ACTIVE
+    ).update(status=status, ended_at=timezone.now())
+    if ended:
+        # Her page no longer shows the person; theirs is deleted with every other kept copy.
+        fragments.plan_changed(plan_ids=[membership.plan_id])
+        fragments.forget(plan_id=membership.plan_id)
+    return bool(ended)
 
 
 @transaction.atomic
@@ -181,6 +184,7 @@ def offer_answer(
     )
     if not updated:
         raise PlanRuleError(_("Du har allerede svaret på dette tilbud."))
+    fragments.plan_changed(plan_ids=[offer.plan_id])
     what = (
         _("Sagde ja tak til hjælp fra %(name)s")
         if accepted

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from ...errors import PlanRuleError
 from ...http import id_param, submitted_once
 from ...people import citizen_name
-from .. import selectors, services
+from .. import page_parts, selectors, services
 from ..forms import OfferForm
 
 
@@ -53,15 +53,17 @@ def member_plans(request):
 
 
 def _member_page(request, membership, *, comment_form_goal=None, form_errors=(), status=200):
-    view = selectors.member_plan(membership=membership)
-    services.member_read(membership=membership, goals=view.goals)
+    # The goals come rendered from plans.fragments while nothing changed; the read is logged
+    # every time, and the comment forms are made now.
+    goals = page_parts.member_goals(membership=membership)
+    services.member_read(membership=membership, goals=goals)
     return render(
         request,
         "plans/network_membership_detail.html",
         {
             "membership": membership,
             "citizen_name": citizen_name(membership.plan.citizen),
-            "scope": view,
+            "goals": goals,
             "comment_form_goal": comment_form_goal,
             "form_errors": form_errors,
             "comment_body": request.POST.get("body", "") if comment_form_goal else "",

@@ -1,0 +1,189 @@
+"""Rendered parts of personal pages, kept in the app's own cache (issue 18).
+
+Min plan and the network member's page render the plan itself (goals, activities, comments,
+decisions, contacts) from a dozen queries and a large template. That part changes only when
+someone writes to the plan, so it is kept here, rendered, and used again while nothing changed:
+
+- each plan carries a `version`; every write that changes what a viewer sees raises it (the
+  receivers at the bottom, and `plan_changed` for the services' bare UPDATEs);
+- an entry belongs to one plan, one viewer, their role and scope, and one language (its key),
+  and is served only at the version it was rendered at. The version is stored in the entry and
+  compared, rather than written into the key, so each viewer has one entry per plan, never a
+  trail of older ones: erasure, removal and archive (`forget`) then delete every copy;
+- entries expire within FRAGMENT_SECONDS, sooner when the page shows something that changes
+  with the clock (the views pass when);
+- only parts without forms are kept: the CSRF token and the forms are rendered every time.
+  The cache is the app's own (CACHES), never an HTTP cache: the pages stay `private, no-store`.
+
+Every read by someone other than the citizen still writes its access-log entry, hit or miss."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db.models import F, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import get_language
+
+from home.glossary import glossary_version
+
+from .models import (
+    Activity,
+    Comment,
+    Decision,
+    Department,
+    Feedback,
+    Goal,
+    Meeting,
+    NetworkMembership,
+    Offer,
+    Plan,
+    StaffProfile,
+)
+
+FRAGMENT_SECONDS = 600  # ten minutes at most
+CITIZEN, MEMBER = "citizen", "member"
+ROLES = (CITIZEN, MEMBER)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who a fragment is rendered for: the person, their role on the plan and their scope
+    (the citizen sees all of it; a member sees the goals of their membership)."""
+
+    user_id: int
+    role: str
+    scope: str
+
+
+def citizen_viewer(plan: Plan) -> Viewer:
+    return Viewer(user_id=plan.citizen_id, role=CITIZEN, scope="all")
+
+
+def member_viewer(membership: NetworkMembership) -> Viewer:
+    shared = "all" if membership.whole_plan else "goals"
+    return Viewer(user_id=membership.user_id, role=MEMBER, scope=f"{membership.pk}-{shared}")
+
+
+def _key(plan_id: int, viewer: Viewer, language: str) -> str:
+    return f"plans.fragment:{plan_id}:{viewer.user_id}:{viewer.role}:{viewer.scope}:{language}"
+
+
+def read(*, plan: Plan, viewer: Viewer):
+    """The parts kept for this viewer at the plan's current version, or None."""
+    entry = cache.get(_key(plan.pk, viewer, get_language()))
+    if entry is None or entry[0] != plan.version:
+        return None
+    version, glossary, parts = entry
+    if glossary is not None and glossary != glossary_version():
+        return None  # an editor changed the glossary its explanations came from
+    return parts
+
+
+def keep(
+    *, plan: Plan, viewer: Viewer, parts, seconds: float = FRAGMENT_SECONDS, glossary=None
+) -> None:
+    """Keep `parts` (plain data and HTML without forms) for this viewer, rendered at the
+    version `plan` was read with, for at most FRAGMENT_SECONDS. Pass the `glossary` version
+    when the parts explain words from it (home.glossary)."""
+    seconds = int(min(seconds, FRAGMENT_SECONDS))
+    if seconds > 0:
+        entry = (plan.version, glossary, parts)
+        cache.set(_key(plan.pk, viewer, get_language()), entry, timeout=seconds)
+
+
+def forget(*, plan_id: int) -> None:
+    """Delete every entry of the plan, for every viewer who has or had a part in it."""
+    plan = Plan.objects.filter(pk=plan_id).values("citizen_id").first()
+    if plan is None:
+        return
+    viewers = [Viewer(user_id=plan["citizen_id"], role=CITIZEN, scope="all")]
+    for membership in NetworkMembership.objects.filter(plan_id=plan_id, user__isnull=False):
+        viewers.append(member_viewer(membership))
+    languages = [code for code, _name in settings.LANGUAGES]
+    cache.delete_many([_key(plan_id, v, lang) for v in viewers for lang in languages])
+
+
+def plan_changed(*, plan_ids) -> None:
+    """Raise the version of these plans: their kept parts are not served again."""
+    ids = {pk for pk in plan_ids if pk is not None}
+    if ids:
+        Plan.objects.filter(pk__in=ids).update(version=F("version") + 1)
+
+
+# --- What raises the version ------------------------------------------------------------------
+
+# Rows of the plan itself that the pages show, each with its plan_id.
+PLAN_PARTS = (Goal, Activity, Meeting, Decision, Feedback, Offer, Comment, NetworkMembership)
+
+
+def _plan_part_changed(sender, instance, **kwargs):
+    plan_changed(plan_ids=[instance.plan_id])
+
+
+for model in PLAN_PARTS:
+    post_save.connect(_plan_part_changed, sender=model, dispatch_uid=f"fragments-{model.__name__}")
+    post_delete.connect(
+        _plan_part_changed, sender=model, dispatch_uid=f"fragments-del-{model.__name__}"
+    )
+
+
+@receiver(m2m_changed, sender=NetworkMembership.goals.through, dispatch_uid="fragments-scope")
+def _scope_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, NetworkMembership):
+        plan_changed(plan_ids=[instance.plan_id])
+
+
+@receiver(post_save, sender=Plan, dispatch_uid="fragments-plan")
+def _plan_saved(sender, instance, **kwargs):
+    plan_changed(plan_ids=[instance.pk])
+    if instance.is_archived:
+        forget(plan_id=instance.pk)
+
+
+def _plans_where(*conditions: Q) -> set[int]:
+    ids: set[int] = set()
+    for condition in conditions:
+        ids.update(Plan.objects.filter(condition).values_list("pk", flat=True))
+    return ids
+
+
+@receiver(post_save, sender=StaffProfile, dispatch_uid="fragments-staff")
+def _staff_changed(sender, instance, **kwargs):
+    # Name, role, phone and "about" are shown as contacts and next to staff comments.
+    plan_changed(
+        plan_ids=_plans_where(
+            Q(coordinator=instance),
+            Q(activities__responsible=instance),
+            Q(decisions__contact=instance),
+            Q(comments__author__staff_profile=instance),
+        )
+    )
+
+
+@receiver(post_save, sender=Department, dispatch_uid="fragments-department")
+def _department_changed(sender, instance, **kwargs):
+    plan_changed(
+        plan_ids=_plans_where(
+            Q(coordinator__department=instance),
+            Q(activities__department=instance),
+            Q(activities__responsible__department=instance),
+            Q(decisions__contact__department=instance),
+            Q(comments__author__staff_profile__department=instance),
+        )
+    )
+
+
+# A login only stamps last_login (and maybe rehashes the password): nothing a page shows.
+_UNSHOWN_USER_FIELDS = {"last_login", "password"}
+
+
+@receiver(post_save, sender=get_user_model(), dispatch_uid="fragments-user")
+def _user_changed(sender, instance, update_fields=None, created=False, **kwargs):
+    if created or (update_fields is not None and set(update_fields) <= _UNSHOWN_USER_FIELDS):
+        return
+    # The account's name is shown for the citizen and, when nothing else names them, as a
+    # comment's author.
+    plan_changed(plan_ids=_plans_where(Q(citizen=instance), Q(comments__author=instance)))
