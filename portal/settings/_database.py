@@ -18,6 +18,11 @@ def database_from_env(*, default=env.NOTSET) -> dict:
     above the longest wait we hold in one, sending an email); DB_TCP_USER_TIMEOUT=10 and
     DB_KEEPALIVES_IDLE=10 (a server gone from the network is noticed within ~20 s). A server
     process frozen while its host still answers TCP is caught by none of these.
+
+    JIT compilation is off: PostgreSQL compiles a query once its estimated cost passes
+    jit_above_cost, which the caseload's per-plan subqueries do once a municipality holds
+    ~100,000 plans; compiling took ~100 ms for a query that runs in 8 (bench, issue 18). The
+    portal's queries are short, so compiling never pays back.
     """
     database = env.db_url("DATABASE_URL", default=default)
     database["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
@@ -36,6 +41,7 @@ def _postgresql_bounded_waits() -> dict:
         "connect_timeout": env.int("DB_CONNECT_TIMEOUT", default=3),
         "options": (
             f"-c statement_timeout={statement_ms} -c idle_in_transaction_session_timeout={idle_ms}"
+            " -c jit=off"
         ),
         "tcp_user_timeout": env.int("DB_TCP_USER_TIMEOUT", default=10) * 1000,
         "keepalives": 1,

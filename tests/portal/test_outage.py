@@ -211,7 +211,7 @@ def test_postgresql_connections_have_bounded_waits(monkeypatch):
 
     assert options["connect_timeout"] == 3
     assert options["options"] == (
-        "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=60000"
+        "-c statement_timeout=5000 -c idle_in_transaction_session_timeout=60000 -c jit=off"
     )
     assert options["tcp_user_timeout"] == 10_000
     assert (options["keepalives"], options["keepalives_idle"]) == (1, 10)
@@ -231,6 +231,8 @@ def test_a_query_longer_than_the_statement_timeout_fails_fast():
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "15s"  # the setting reached the server
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"  # and so did this one (portal.settings._database)
     started = time.monotonic()
     with pytest.raises(OperationalError) as raised, transaction.atomic(), connection.cursor() as c:
         c.execute("SET LOCAL statement_timeout = '200ms'")
