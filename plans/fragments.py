@@ -12,6 +12,8 @@ someone writes to the plan, so it is kept here, rendered, and used again while n
   trail of older ones: erasure, removal and archive (`forget`) then delete every copy;
 - entries expire within FRAGMENT_SECONDS, sooner when the page shows something that changes
   with the clock (the views pass when);
+- an entry holds one part of a page (PARTS): Min plan keeps the plan itself ("page") and her
+  news since her last visit ("news", which also names the visit it was made for);
 - only parts without forms are kept: the CSRF token and the forms are rendered every time.
   The cache is the app's own (CACHES), never an HTTP cache: the pages stay `private, no-store`.
 
@@ -40,10 +42,13 @@ from .models import (
     NetworkMembership,
     Offer,
     Plan,
+    PlanEvent,
     StaffProfile,
 )
 
 FRAGMENT_SECONDS = 600  # ten minutes at most
+PAGE, NEWS = "page", "news"
+PARTS = (PAGE, NEWS)
 CITIZEN, MEMBER = "citizen", "member"
 ROLES = (CITIZEN, MEMBER)
 
@@ -67,13 +72,14 @@ def member_viewer(membership: NetworkMembership) -> Viewer:
     return Viewer(user_id=membership.user_id, role=MEMBER, scope=f"{membership.pk}-{shared}")
 
 
-def _key(plan_id: int, viewer: Viewer, language: str) -> str:
-    return f"plans.fragment:{plan_id}:{viewer.user_id}:{viewer.role}:{viewer.scope}:{language}"
+def _key(plan_id: int, viewer: Viewer, language: str, part: str = PAGE) -> str:
+    who = f"{viewer.user_id}:{viewer.role}:{viewer.scope}"
+    return f"plans.fragment:{plan_id}:{who}:{language}:{part}"
 
 
-def read(*, plan: Plan, viewer: Viewer):
-    """The parts kept for this viewer at the plan's current version, or None."""
-    entry = cache.get(_key(plan.pk, viewer, get_language()))
+def read(*, plan: Plan, viewer: Viewer, part: str = PAGE):
+    """The part kept for this viewer at the plan's current version, or None."""
+    entry = cache.get(_key(plan.pk, viewer, get_language(), part))
     if entry is None or entry[0] != plan.version:
         return None
     version, glossary, parts = entry
@@ -83,7 +89,13 @@ def read(*, plan: Plan, viewer: Viewer):
 
 
 def keep(
-    *, plan: Plan, viewer: Viewer, parts, seconds: float = FRAGMENT_SECONDS, glossary=None
+    *,
+    plan: Plan,
+    viewer: Viewer,
+    parts,
+    seconds: float = FRAGMENT_SECONDS,
+    glossary=None,
+    part: str = PAGE,
 ) -> None:
     """Keep `parts` (plain data and HTML without forms) for this viewer, rendered at the
     version `plan` was read with, for at most FRAGMENT_SECONDS. Pass the `glossary` version
@@ -91,7 +103,7 @@ def keep(
     seconds = int(min(seconds, FRAGMENT_SECONDS))
     if seconds > 0:
         entry = (plan.version, glossary, parts)
-        cache.set(_key(plan.pk, viewer, get_language()), entry, timeout=seconds)
+        cache.set(_key(plan.pk, viewer, get_language(), part), entry, timeout=seconds)
 
 
 def forget(*, plan_id: int) -> None:
@@ -103,7 +115,9 @@ def forget(*, plan_id: int) -> None:
     for membership in NetworkMembership.objects.filter(plan_id=plan_id, user__isnull=False):
         viewers.append(member_viewer(membership))
     languages = [code for code, _name in settings.LANGUAGES]
-    cache.delete_many([_key(plan_id, v, lang) for v in viewers for lang in languages])
+    cache.delete_many(
+        [_key(plan_id, v, lang, part) for v in viewers for lang in languages for part in PARTS]
+    )
 
 
 def plan_changed(*, plan_ids) -> None:
@@ -116,7 +130,18 @@ def plan_changed(*, plan_ids) -> None:
 # --- What raises the version ------------------------------------------------------------------
 
 # Rows of the plan itself that the pages show, each with its plan_id.
-PLAN_PARTS = (Goal, Activity, Meeting, Decision, Feedback, Offer, Comment, NetworkMembership)
+# PlanEvent: the lines of "Nyt siden sidst".
+PLAN_PARTS = (
+    Goal,
+    Activity,
+    Meeting,
+    Decision,
+    Feedback,
+    Offer,
+    Comment,
+    NetworkMembership,
+    PlanEvent,
+)
 
 
 def _plan_part_changed(sender, instance, **kwargs):

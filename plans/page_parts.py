@@ -14,7 +14,7 @@ from home.glossary import glossary_version
 
 from . import fragments, selectors
 from .models import Comment, Plan
-from .news import NewsItem, offer_news
+from .news import News, NewsItem, news_since_last_visit, offer_news
 
 
 @dataclass
@@ -58,6 +58,20 @@ def min_plan_parts(*, plan: Plan, user) -> MinPlanParts:
             glossary=glossary_version() if page_data.decisions else None,
         )
     return parts
+
+
+def min_plan_news(*, plan: Plan, user, parts: MinPlanParts, visit) -> News | None:
+    """Her news since her previous visit (plans.news), kept like the plan itself and made
+    again when the plan changed or a new visit began (the entry names the visit it is for)."""
+    if visit is None or visit.previous_at is None:
+        return None  # nothing is "new" on her first visit
+    viewer = fragments.citizen_viewer(plan)
+    kept = fragments.read(plan=plan, viewer=viewer, part=fragments.NEWS)
+    if kept is not None and kept[0] == visit.previous_at:
+        return kept[1]
+    news = news_since_last_visit(plan=plan, user=user, offer_items=parts.offer_items, visit=visit)
+    fragments.keep(plan=plan, viewer=viewer, parts=(visit.previous_at, news), part=fragments.NEWS)
+    return news
 
 
 def _min_plan_fresh(page_data, now=None) -> float:

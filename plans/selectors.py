@@ -10,7 +10,18 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, F, IntegerField, Prefetch, Q, QuerySet, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +36,7 @@ from .models import (
     NetworkMembership,
     Offer,
     Plan,
+    PlanVisit,
     StaffProfile,
 )
 
@@ -33,18 +45,29 @@ COMMENTS_PER_PAGE = 50
 # --- Who may see which plan ----
 
 
-def plan_for_citizen(*, user, with_coordinator: bool = True) -> Plan | None:
+VISIT_FIELDS = ("id", "previous_at", "seen_at")
+
+
+def plan_for_citizen(
+    *, user, with_coordinator: bool = True, with_visit: bool = False
+) -> Plan | None:
     """The citizen's plan in use; with none, her latest finished plan (shown read-only, see
     plan.is_archived); or None. A new plan in use takes over Min plan at once.
 
     `with_coordinator=False` leaves out the coordinator's profile, department and account
     (2 ms of the ORM's time on every Min plan view): Min plan reads them only when it renders
-    the plan anew (min_plan)."""
+    the plan anew (min_plan). `with_visit=True` reads her visit too, in the same query, as
+    `plan.visit` (a PlanVisit, or None before her first): for services.plan_visit_record."""
     if not user.is_authenticated:
         return None
     plans = Plan.objects.all()
     if with_coordinator:
         plans = plans.select_related("coordinator__department", "coordinator__user")
+    if with_visit:
+        visits = PlanVisit.objects.filter(plan=OuterRef("pk"), user=user)
+        plans = plans.annotate(
+            **{f"visit_{f}": Subquery(visits.values(f)[:1]) for f in VISIT_FIELDS}
+        )
     plan = (
         plans.filter(citizen=user)
         # For the site header (plans.network.selectors.header_roles), in the same query.
@@ -59,6 +82,9 @@ def plan_for_citizen(*, user, with_coordinator: bool = True) -> Plan | None:
     )
     if plan is not None:
         remember_header_roles(user, has_plan=True, helps=plan.citizen_helps)
+    if plan is not None and with_visit:
+        values = {f: getattr(plan, f"visit_{f}") for f in VISIT_FIELDS}
+        plan.visit = PlanVisit(plan=plan, user=user, **values) if values["id"] else None
     return plan
 
 

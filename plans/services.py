@@ -249,14 +249,19 @@ VISIT_GAP = timedelta(minutes=30)
 VISIT_SEEN_EVERY = timedelta(minutes=1)
 
 
-def plan_visit_record(*, plan: Plan, user, now=None) -> PlanVisit:
+_UNREAD = object()
+
+
+def plan_visit_record(*, plan: Plan, user, now=None, visit=_UNREAD) -> PlanVisit:
     """The citizen opened Min plan: remember when, and once she has been away for VISIT_GAP keep
-    the last page view of the visit before as `previous_at`. Her first visit has none.
+    the last page view of the visit before as `previous_at`. Her first visit has none. Pass
+    the `visit` already read with the plan (selectors.plan_for_citizen(with_visit=True)).
 
     No lock: two page views at the same moment write the same values, and the one row per plan
     and person is created through get_or_create, which survives a second creator."""
     now = now or timezone.now()
-    visit = PlanVisit.objects.filter(plan=plan, user=user).first()
+    if visit is _UNREAD:
+        visit = PlanVisit.objects.filter(plan=plan, user=user).first()
     if visit is None:
         visit, _created = PlanVisit.objects.get_or_create(
             plan=plan, user=user, defaults={"seen_at": now}

@@ -17,29 +17,26 @@ from .forms import CommentForm, FeedbackForm, GoalForm
 from .http import citizen_page, older_than, submitted_once, writes_to_plan
 from .models import AuthorRole
 from .network import selectors as network_selectors
-from .news import news_since_last_visit
 
 PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 
 
 @login_required
 def min_plan(request):
-    plan = selectors.plan_for_citizen(user=request.user, with_coordinator=False)
+    plan = selectors.plan_for_citizen(user=request.user, with_coordinator=False, with_visit=True)
     if plan is None:
         # The header asks afresh here: she may only help others (then it links to that).
         network_selectors.header_roles(user=request.user)
         return render(request, "plans/no_plan.html")
-    # The plan itself comes rendered from plans.fragments while nothing changed; the news
-    # since her last visit and the forms are made now.
+    # The plan itself and her news since her last visit come rendered from plans.fragments
+    # while nothing changed; the forms are made now.
     parts = page_parts.min_plan_parts(plan=plan, user=request.user)
-    visit = services.plan_visit_record(plan=plan, user=request.user)
+    visit = services.plan_visit_record(plan=plan, user=request.user, visit=plan.visit)
     last = parts.feedback
     context = {
         "plan": plan,
         "parts": parts,
-        "news": news_since_last_visit(
-            plan=plan, user=request.user, offer_items=parts.offer_items, visit=visit
-        ),
+        "news": page_parts.min_plan_news(plan=plan, user=request.user, parts=parts, visit=visit),
         "comment_form": CommentForm(),
         "feedback_form": FeedbackForm(
             initial={"score": last.score, "words": last.words} if last else None,

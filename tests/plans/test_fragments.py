@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from home.glossary import glossary_changed
 from plans import fragments, services
-from plans.models import Activity, Decision, Goal, Meeting, Plan
+from plans.models import Activity, Decision, Goal, Meeting, Plan, PlanVisit
 from plans.mydata import services as mydata_services
 from plans.page_parts import _min_plan_fresh
 from plans.selectors import min_plan
@@ -240,3 +240,37 @@ def test_the_visit_is_written_at_most_once_a_minute(mettes):
     services.plan_visit_record(plan=mettes.plan, user=mettes.citizen, now=much_later)
     visit.refresh_from_db()
     assert visit.seen_at == much_later
+
+
+def _news_kept(plan):
+    viewer = fragments.citizen_viewer(plan)
+    return cache.get(fragments._key(plan.pk, viewer, "da", fragments.NEWS))
+
+
+def _back_after_a_break(world):
+    """She was last here an hour ago: the next view starts a visit with news since then."""
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    PlanVisit.objects.update_or_create(
+        plan=world.plan, user=world.citizen, defaults={"seen_at": an_hour_ago}
+    )
+
+
+def test_her_news_is_kept_and_a_new_comment_shows_in_it_on_the_very_next_view(client, mettes):
+    _back_after_a_break(mettes)
+    first = _page(client, mettes.citizen)
+    assert "Nyt siden sidst" in first and "Ny besked fra Anne" not in first
+    assert _news_kept(mettes.plan) is not None
+    _write_comment(mettes)
+    news = _page(client, mettes.citizen).split('id="nyt-siden-sidst"')[1].split("</section>")[0]
+    assert "skrev en kommentar" in news
+
+
+def test_a_new_visit_makes_her_news_anew_and_deletion_deletes_it(client, mettes):
+    _back_after_a_break(mettes)
+    _page(client, mettes.citizen)
+    since, _news = _news_kept(mettes.plan)[2]
+    _back_after_a_break(mettes)  # another break: the visit before is another one now
+    _page(client, mettes.citizen)
+    assert _news_kept(mettes.plan)[2][0] != since
+    mydata_services.erasure_request(plan=mettes.plan, citizen=mettes.citizen)
+    assert _news_kept(mettes.plan) is None
