@@ -9,14 +9,12 @@ the size of the plan.
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.db.models import (
     Case,
     Exists,
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -39,8 +37,7 @@ from .models import (
     PlanVisit,
     StaffProfile,
 )
-
-COMMENTS_PER_PAGE = 50
+from .threads import CommentThread, comment_thread
 
 # --- Who may see which plan ----
 
@@ -192,12 +189,6 @@ class GoalWithActivities:
 
 
 @dataclass
-class CommentThread:
-    comments: list
-    older_before: int | None  # pk to ask for older comments with, or None when there are none
-
-
-@dataclass
 class MinPlan:
     plan: Plan
     goals: list
@@ -213,36 +204,6 @@ class MinPlan:
     @property
     def offers_waiting(self) -> int:
         return len(self.waiting_offers)
-
-
-def comment_thread(
-    *,
-    plan: Plan,
-    goal: Goal | None = None,
-    activity: Activity | None = None,
-    before: int | None = None,
-    limit: int = COMMENTS_PER_PAGE,
-) -> CommentThread:
-    """The newest `limit` comments (optionally those older than `before`), oldest first, in two
-    queries: one extra row tells whether there are older ones behind "Vis ældre". The authors
-    (with a staff member's role and department) come in a second query: with all seven joins in
-    one, PostgreSQL spent ~7 ms planning a query that ran in 0.3 ms."""
-    authors = get_user_model().objects.select_related("staff_profile__department")
-    comments = (
-        Comment.objects.filter(plan=plan)
-        .select_related("goal", "activity", "reply_to")
-        .prefetch_related(Prefetch("author", queryset=authors))
-    )
-    if goal is not None:
-        comments = comments.filter(goal=goal)
-    if activity is not None:
-        comments = comments.filter(activity=activity)
-    if before is not None:
-        comments = comments.filter(pk__lt=before)
-    newest = list(comments.order_by("-created_at", "-pk")[: limit + 1])
-    has_older = len(newest) > limit
-    shown = list(reversed(newest[:limit]))
-    return CommentThread(comments=shown, older_before=shown[0].pk if has_older else None)
 
 
 # A meeting stays under "Næste skridt" until two hours after it began.

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import page_parts, selectors, services
+from . import page_parts, selectors, services, threads
 from .errors import PlanRuleError
 from .forms import CommentForm, FeedbackForm, GoalForm
 from .http import citizen_page, older_than, submitted_once, writes_to_plan
@@ -104,7 +104,7 @@ def goal_detail(request, plan, pk):
         "plan": plan,
         "goal": goal,
         "activities": goal.activities.select_related("department", "responsible__department"),
-        "thread": selectors.comment_thread(plan=plan, goal=goal, before=older_than(request)),
+        "thread": threads.comment_thread(plan=plan, goal=goal, before=older_than(request)),
         "comment_form": CommentForm(initial={"goal": goal.pk}),
     }
     return render(request, "plans/goal.html", context)
@@ -135,9 +135,7 @@ def activity_detail(request, plan, pk):
         "plan": plan,
         "activity": activity,
         "feedback_form": form,
-        "thread": selectors.comment_thread(
-            plan=plan, activity=activity, before=older_than(request)
-        ),
+        "thread": threads.comment_thread(plan=plan, activity=activity, before=older_than(request)),
         "comment_form": CommentForm(initial={"activity": activity.pk}),
     }
     return render(request, "plans/activity.html", context)
@@ -243,7 +241,7 @@ def comment_delete(request, plan, pk):
 
 @citizen_page
 def comments_older(request, plan):
-    thread = selectors.comment_thread(plan=plan, before=older_than(request))
+    thread = threads.comment_thread(plan=plan, before=older_than(request))
     return render(request, "plans/comments_older.html", {"plan": plan, "thread": thread})
 
 

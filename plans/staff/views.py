@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
-from .. import selectors, services
+from .. import selectors, services, threads
 from ..access_log import READ, WRITE, access_log_record
 from ..errors import PlanRuleError
 from ..history import admin_save_record
@@ -182,7 +182,7 @@ def plan_comments(request, pk):
     if not request.user.has_perm("plans.view_plan"):
         raise PermissionDenied
     plan = selectors.plan_for_staff(user=request.user, pk=pk)
-    thread = selectors.comment_thread(plan=plan, before=older_than(request))
+    thread = threads.comment_thread(plan=plan, before=older_than(request))
     reply_to_pk = id_param(request.POST.get("reply_to") or request.GET.get("svar"))
     reply_to = selectors.comment_on_plan(plan=plan, pk=reply_to_pk) if reply_to_pk else None
     form = AnswerForm(request.POST or None, initial={"reply_to": reply_to and reply_to.pk})
