@@ -159,7 +159,13 @@ def _keep_locally(key: str, entry: tuple) -> None:
 _MISSING = object()
 
 
-def published_memo(*, key: str, build: Callable[[], T]) -> T:
+def published_memo(
+    *,
+    key: str,
+    build: Callable[[], T],
+    locally: bool = True,
+    keep: Callable[[T], bool] | None = None,
+) -> T:
     """A value that only editors' changes can alter (the site for a host name, the footer's
     links, the list of view restrictions): built once per generation instead of read from the
     database on every request. The generation is read before building, so a purge during the
@@ -167,8 +173,12 @@ def published_memo(*, key: str, build: Callable[[], T]) -> T:
 
     Like the pages, each process keeps the values it read while its generation is fresh
     (PAGE_CACHE_LOCAL_SECONDS): the header, footer and breadcrumbs of one request then cost
-    one cache read together, and none within that second, whatever the cache backend."""
-    local = _local_seconds() > 0
+    one cache read together, and none within that second, whatever the cache backend.
+
+    `locally=False` for values with a key per visitor's words (a search's answer): those stay
+    in the shared cache only, as this process's memos are not bounded. A value `keep` says no
+    to is built every time and stored nowhere."""
+    local = locally and _local_seconds() > 0
     now = time.monotonic()
     if local:
         with _local.lock:
@@ -182,6 +192,8 @@ def published_memo(*, key: str, build: Callable[[], T]) -> T:
         value = entry[1]
     else:
         value = build()
+        if keep is not None and not keep(value):
+            return value
         cache.set(key, (generation, value), timeout=page_cache_seconds())
     if local:
         with _local.lock:
