@@ -9,17 +9,7 @@ the size of the plan.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    When,
-)
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,24 +55,28 @@ def plan_for_citizen(
         plans = plans.annotate(
             **{f"visit_{f}": Subquery(visits.values(f)[:1]) for f in VISIT_FIELDS}
         )
-    plan = (
-        plans.filter(citizen=user)
-        # For the site header (plans.network.selectors.header_roles), in the same query.
-        .annotate(citizen_helps=Exists(_helps(user)))
-        .order_by(
-            Case(When(status=Plan.Status.ACTIVE, then=0), default=1, output_field=IntegerField()),
-            F("archived_at").desc(nulls_last=True),
-            "-updated_at",
-            "-pk",
-        )
-        .first()
-    )
+    # For the site header (plans.network.selectors.header_roles), in the same query. A citizen
+    # has a plan or a few: choosing here is cheaper than the ORM compiling the ordering.
+    plans = plans.filter(citizen=user).annotate(citizen_helps=Exists(_helps(user)))
+    plan = min(plans, key=_in_use_first, default=None)
     if plan is not None:
         remember_header_roles(user, has_plan=True, helps=plan.citizen_helps)
     if plan is not None and with_visit:
         values = {f: getattr(plan, f"visit_{f}") for f in VISIT_FIELDS}
         plan.visit = PlanVisit(plan=plan, user=user, **values) if values["id"] else None
     return plan
+
+
+def _in_use_first(plan: Plan) -> tuple:
+    """The plan in use; else the latest finished (archived_at, then updated_at, then pk)."""
+    archived = plan.archived_at.timestamp() if plan.archived_at else None
+    return (
+        plan.status != Plan.Status.ACTIVE,
+        archived is None,
+        -(archived or 0),
+        -plan.updated_at.timestamp(),
+        -plan.pk,
+    )
 
 
 def _helps(user) -> QuerySet[NetworkMembership]:

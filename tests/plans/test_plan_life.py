@@ -193,6 +193,21 @@ def test_a_new_plan_takes_over_min_plan(mette, finished):
     assert 'action="/min-plan/kommentar/"' in body
 
 
+def test_of_two_finished_plans_min_plan_shows_the_one_that_ended_last(mette, finished):
+    later = Plan.objects.create(
+        citizen=finished.citizen,
+        coordinator=finished.coordinator_profile,
+        team=finished.team,
+        what_matters="Den seneste plan",
+    )
+    Plan.objects.filter(pk=later.pk).update(
+        status=Plan.Status.ARCHIVED, archived_at=ENDED + datetime.timedelta(days=10)
+    )
+    body = mette.get(reverse("plans:min_plan")).content.decode()
+    assert "Den seneste plan" in body
+    assert "Din plan blev afsluttet den 11. november 2026" in body
+
+
 # --- Staff: a new activity row offers the plan's goals ----
 
 
