@@ -79,6 +79,8 @@ def main() -> int:
         targets = inside(env, "targets")
         TARGETS_FILE.write_text(json.dumps(targets))
         results = measure(env, targets, args.duration)
+        # Alone means nothing else at work: not autovacuum on what the load just wrote either.
+        inside(env, "vacuum")
         results["alone"] = inside(env, "alone", str(TARGETS_FILE), str(args.alone))
         results["missing"] = targets["missing"]
         results["setup"] = {
