@@ -7,7 +7,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import OperationalError
 from django.http import HttpRequest
 from django.utils import translation
@@ -84,7 +84,7 @@ def _answer(request: HttpRequest, *, search_query: str, asked: int) -> SearchAns
     try:
         try:
             page = paginator.page(asked)
-        except (PageNotAnInteger, EmptyPage):
+        except EmptyPage:  # past the end: the last page
             page = paginator.page(paginator.num_pages)
         results = [_hit(request, result) for result in page]
     except OperationalError as error:
