@@ -43,7 +43,6 @@ def search(request):
         {
             "search_query": search_query,
             "answer": answer,
-            "results": answer.results if answer else None,
             "glossary_entries": glossary_entries,
             "suggestions": suggestions,
         },

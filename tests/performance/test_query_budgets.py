@@ -106,7 +106,7 @@ def test_search_results_cost_the_same_for_one_hit_and_many(client, citizen, demo
         client.get("/soeg/", {"q": "plan"})
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/soeg/", {"q": "cykelhjelm"})
-        assert len(response.context["results"]) == expected_hits
+        assert len(response.context["answer"].results) == expected_hits
         return len(queries)
 
     client.force_login(citizen)

@@ -31,6 +31,6 @@ def test_no_plan_content_reaches_the_search_index_or_the_public_search(world, cl
     for personal in ["Mette", world.citizen.email]:
         response = client.get(reverse("search"), {"q": personal})
         assert response.status_code == 200
-        assert len(response.context["results"]) == 0, personal
+        assert len(response.context["answer"].results) == 0, personal
     # The same search does find public pages, so the empty answers above mean something.
-    assert len(client.get(reverse("search"), {"q": "plan"}).context["results"]) > 0
+    assert len(client.get(reverse("search"), {"q": "plan"}).context["answer"].results) > 0

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _titles(client, query):
-    results = client.get("/soeg/", {"q": query}).context["results"]
+    results = client.get("/soeg/", {"q": query}).context["answer"].results
     return [page.title for page in results]
 
 

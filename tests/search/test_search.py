@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _titles(response):
-    return [r.title for r in response.context["results"]] if response.context["results"] else []
+    answer = response.context["answer"]
+    return [r.title for r in answer.results] if answer else []
 
 
 def _guide(parent, title, **fields):
@@ -25,7 +26,7 @@ def test_empty_query_explains_what_to_do(client, demo_site):
     response = client.get("/soeg/")
     assert response.status_code == 200
     assert "Skriv et eller flere ord i søgefeltet" in response.content.decode()
-    assert response.context["results"] is None
+    assert response.context["answer"] is None
 
 
 def test_no_hits_gives_hints_what_to_try(client, demo_site):
@@ -69,8 +70,8 @@ def test_results_come_in_pages_of_ten(client, demo_site):
     past_the_end = client.get("/soeg/", {"q": "cykelparkering", "page": 99})
     not_a_number = client.get("/soeg/", {"q": "cykelparkering", "page": "x"})
 
-    assert len(first.context["results"]) == 10
-    assert len(second.context["results"]) == 2
+    assert len(first.context["answer"].results) == 10
+    assert len(second.context["answer"].results) == 2
     assert set(_titles(first)).isdisjoint(_titles(second))
     assert "Side 2 af 2" in second.content.decode()
     assert 'href="?q=cykelparkering&amp;page=1"' in second.content.decode()

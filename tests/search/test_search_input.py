@@ -139,8 +139,8 @@ def test_operators_are_words_not_commands(client, demo_site):
     text, and the page has no "zxqvrk" on it."""
     plain = client.get("/soeg/", {"q": "afgørelse"})
     quoted = client.get("/soeg/", {"q": '"afgørelse"'})
-    assert "Hvis du er uenig i en afgørelse" in [r.title for r in plain.context["results"]]
-    assert "Hvis du er uenig i en afgørelse" in [r.title for r in quoted.context["results"]]
+    assert "Hvis du er uenig i en afgørelse" in [r.title for r in plain.context["answer"].results]
+    assert "Hvis du er uenig i en afgørelse" in [r.title for r in quoted.context["answer"].results]
 
 
 def _citizen():
