@@ -1,6 +1,7 @@
 """The notification settings form: one choice, each option explained in plain words."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Frequency
@@ -18,7 +19,11 @@ EXPLAINED = {
 class NoticePreferenceForm(forms.Form):
     frequency = forms.ChoiceField(
         label=_("Hvor tit vil du have e-mail fra os?"),
-        choices=[(value, f"{label}. {EXPLAINED[value]}") for value, label in Frequency.choices],
+        # Joined lazily: an f-string would fix the labels in the language active at import.
+        choices=[
+            (value, format_lazy("{}. {}", label, EXPLAINED[value]))
+            for value, label in Frequency.choices
+        ],
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Vælg, hvor tit du vil have e-mail."),

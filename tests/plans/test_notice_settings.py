@@ -34,6 +34,20 @@ def test_every_person_sees_the_three_choices_with_the_daily_digest_chosen(client
     assert world.plan.what_matters not in html
 
 
+def test_the_choices_are_in_the_language_of_the_page_whichever_came_first(client, world):
+    # One process serves both languages: the labels are made per request, not at import.
+    client.force_login(world.citizen)
+    for language, wanted, other in [
+        ("en", "Right away. You get an email every time", "Med det samme"),
+        ("da", "Med det samme. Du får en e-mail, hver gang", "Right away"),
+        ("en", "Right away. You get an email every time", "Med det samme"),
+    ]:
+        client.cookies["django_language"] = language
+        html = client.get(URL).content.decode()
+        assert f'<html lang="{language}"' in html
+        assert wanted in html and other not in html
+
+
 def test_choosing_saves_and_moves_what_is_held(client, world, mailoutbox):
     comment_add(plan=world.plan, author=world.coordinator, author_role="staff", body="Hej")
     assert mailoutbox == []  # held for Mette's morning digest
