@@ -42,7 +42,11 @@ class AccessLogEntry(models.Model):
         WRITE = "write", _("Ændrede")
 
     # PROTECT: a plan with a log cannot be deleted (plans are archived), so no chain is cut off.
-    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="access_log")
+    # No index of its own: plans_access_log_chain (plan, id) serves every lookup by plan, and
+    # each read by staff or a member writes an entry, so every index costs on the hot path.
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="access_log", db_index=False
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -58,7 +62,7 @@ class AccessLogEntry(models.Model):
     what = models.CharField(_("hvad"), max_length=200)
     at = models.DateTimeField(_("hvornår"), default=timezone.now, db_index=True)
     previous_hash = models.CharField(max_length=64, blank=True)
-    entry_hash = models.CharField(max_length=64, unique=True)
+    entry_hash = models.CharField(max_length=64)  # unique: plans_access_log_one_hash
     # Which key signed the entry (plans.access_log.access_log_key_id): not secret, covered by
     # the HMAC, so verification can tell "unknown key" from "changed".
     key_id = models.CharField(max_length=16, blank=True, editable=False)
@@ -81,7 +85,10 @@ class AccessLogEntry(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["plan", "previous_hash"], name="plans_access_log_no_fork"
-            )
+            ),
+            # A constraint rather than unique=True, which on PostgreSQL adds a second index
+            # (varchar_pattern_ops, for LIKE) that nothing uses.
+            models.UniqueConstraint(fields=["entry_hash"], name="plans_access_log_one_hash"),
         ]
 
     def __str__(self):

@@ -89,6 +89,55 @@ def test_a_fork_in_the_chain_is_refused_by_the_database(world):
         fork.save()
 
 
+def test_two_entries_never_share_a_hash(world):
+    from django.db import IntegrityError, transaction
+
+    first = record(world)
+    copy = AccessLogEntry(
+        plan=world.plan,
+        actor_name="X",
+        actor_kind="staff",
+        action="read",
+        what="x",
+        previous_hash="0" * 64,
+        entry_hash=first.entry_hash,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        copy.save()
+
+
+def test_no_index_of_the_log_is_covered_by_another(db):
+    # Each read by staff or a member writes an entry, and every index is written with it: an
+    # index whose columns begin another's (and that enforces nothing) is pure cost.
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, AccessLogEntry._meta.db_table)
+    indexes = {
+        name: tuple(c["columns"])
+        for name, c in found.items()
+        if c["index"] or c["unique"] or c["primary_key"]
+    }
+    for name, columns in indexes.items():
+        if found[name]["unique"] or found[name]["primary_key"]:
+            continue
+        covering = [
+            other
+            for other, theirs in indexes.items()
+            if other != name and theirs[: len(columns)] == columns
+        ]
+        assert covering == [], f"{name} {columns} is covered by {covering}"
+    assert sorted(indexes.values()) == sorted(
+        [
+            ("actor_id",),
+            ("at",),
+            ("entry_hash",),
+            ("id",),
+            ("plan_id", "at", "id"),
+            ("plan_id", "id"),
+            ("plan_id", "previous_hash"),
+        ]
+    )
+
+
 # serialized_rollback: the flush afterwards must not recreate content types under new ids, or
 # the next live-server test cannot restore the data-migration snapshot.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
