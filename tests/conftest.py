@@ -9,7 +9,8 @@ from django.core.management import call_command
 
 from portal.demo import accounts as demo_accounts
 from portal.demo.accounts import ensure_demo_user
-from portal.demo.pages import seed_pages
+
+from .demo_replay import demo_site as build_demo_site
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still plain synchronous calls.
@@ -80,7 +81,7 @@ def browser_context_args(browser_context_args):
 def demo_site(db):
     """The public demo site: home, guides, Kontakt and Tilgængelighedserklæring."""
 
-    return seed_pages()
+    return build_demo_site()
 
 
 @pytest.fixture
@@ -140,7 +141,7 @@ def live_site(
     # The database cache table is no model, so the flush keeps it: empty it, so rate-limit
     # counters and used one-time codes of one test do not reach the next.
     cache.clear()
-    seed_pages()
+    build_demo_site()
     settings.SITE_URL = live_server.url
     return live_server
 

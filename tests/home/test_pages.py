@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.models import GuideIndexPage, GuidePage, HomePage
 from portal.demo.accounts import ensure_demo_totp
-from portal.demo.pages import seed_pages
+from tests.demo_replay import demo_site
 
 
 class TestPageTypesInTheAdmin(WagtailPageTestCase):
@@ -16,7 +16,7 @@ class TestPageTypesInTheAdmin(WagtailPageTestCase):
 
     def setUp(self):
 
-        self.home = seed_pages()
+        self.home = demo_site()
         self.index = GuideIndexPage.objects.get(slug="vejledninger")
         # Nobody reaches the admin without a second factor (portal.security).
         ensure_demo_totp(self.login())
