@@ -9,7 +9,7 @@ the size of the plan.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,46 +24,41 @@ from .models import (
     NetworkMembership,
     Offer,
     Plan,
-    PlanVisit,
     StaffProfile,
 )
+from .own_plans import own_plans
 from .threads import CommentThread, comment_thread
 
 # --- Who may see which plan ----
 
 
-VISIT_FIELDS = ("id", "previous_at", "seen_at")
-
-
-def plan_for_citizen(
-    *, user, with_coordinator: bool = True, with_visit: bool = False
-) -> Plan | None:
+def plan_for_citizen(*, user) -> Plan | None:
     """The citizen's plan in use; with none, her latest finished plan (shown read-only, see
-    plan.is_archived); or None. A new plan in use takes over Min plan at once.
-
-    `with_coordinator=False` leaves out the coordinator's profile, department and account
-    (2 ms of the ORM's time on every Min plan view): Min plan reads them only when it renders
-    the plan anew (min_plan). `with_visit=True` reads her visit too, in the same query, as
-    `plan.visit` (a PlanVisit, or None before her first): for services.plan_visit_record."""
+    plan.is_archived); or None. A new plan in use takes over Min plan at once. With the
+    coordinator's profile, department and account, which her other pages show."""
     if not user.is_authenticated:
         return None
-    plans = Plan.objects.all()
-    if with_coordinator:
-        plans = plans.select_related("coordinator__department", "coordinator__user")
-    if with_visit:
-        visits = PlanVisit.objects.filter(plan=OuterRef("pk"), user=user)
-        plans = plans.annotate(
-            **{f"visit_{f}": Subquery(visits.values(f)[:1]) for f in VISIT_FIELDS}
-        )
+    plans = Plan.objects.select_related("coordinator__department", "coordinator__user")
     # For the site header (plans.network.selectors.header_roles), in the same query. A citizen
-    # has a plan or a few: choosing here is cheaper than the ORM compiling the ordering.
-    plans = plans.filter(citizen=user).annotate(citizen_helps=Exists(_helps(user)))
+    # has a plan or a few: choosing here is cheaper than the ORM compiling an ordering.
+    plans = plans.filter(citizen=user).annotate(citizen_helps=Exists(_helps(user))).order_by()
+    return _chosen(user, plans)
+
+
+def plan_for_min_plan(*, user) -> Plan | None:
+    """plan_for_citizen for Min plan itself, in one statement written out (plans.own_plans):
+    with her visit as `plan.visit` (a PlanVisit, or None before her first; for
+    services.plan_visit_record), without the coordinator, whom Min plan reads only when it
+    renders the plan anew (min_plan)."""
+    if not user.is_authenticated:
+        return None
+    return _chosen(user, own_plans(user=user))
+
+
+def _chosen(user, plans) -> Plan | None:
     plan = min(plans, key=_in_use_first, default=None)
     if plan is not None:
         remember_header_roles(user, has_plan=True, helps=plan.citizen_helps)
-    if plan is not None and with_visit:
-        values = {f: getattr(plan, f"visit_{f}") for f in VISIT_FIELDS}
-        plan.visit = PlanVisit(plan=plan, user=user, **values) if values["id"] else None
     return plan
 
 

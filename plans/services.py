@@ -255,7 +255,7 @@ _UNREAD = object()
 def plan_visit_record(*, plan: Plan, user, now=None, visit=_UNREAD) -> PlanVisit:
     """The citizen opened Min plan: remember when, and once she has been away for VISIT_GAP keep
     the last page view of the visit before as `previous_at`. Her first visit has none. Pass
-    the `visit` already read with the plan (selectors.plan_for_citizen(with_visit=True)).
+    the `visit` already read with the plan (selectors.plan_for_min_plan).
 
     No lock: two page views at the same moment write the same values, and the one row per plan
     and person is created through get_or_create, which survives a second creator."""

@@ -23,7 +23,7 @@ PLAN_QUESTION = gettext_lazy("Hvor meningsfuld er planen for dig?")
 
 @login_required
 def min_plan(request):
-    plan = selectors.plan_for_citizen(user=request.user, with_coordinator=False, with_visit=True)
+    plan = selectors.plan_for_min_plan(user=request.user)
     if plan is None:
         # The header asks afresh here: she may only help others (then it links to that).
         network_selectors.header_roles(user=request.user)
