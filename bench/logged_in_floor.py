@@ -1,9 +1,10 @@
 """The logged-in floor: the least a Django app under the same gunicorn can do for a logged-in
 request. Only SessionMiddleware and AuthenticationMiddleware, the portal's session engine
-(cached_db on the same Redis), the same PostgreSQL user table and the same SECRET_KEY, so the
-portal's session cookie logs the same person in here; one view behind login_required sending
-the home page's bytes, as bench/urls.py's logged_in_empty does inside the portal. Used as
-settings module and URLconf at once (DJANGO_SETTINGS_MODULE=bench.logged_in_floor)."""
+(cached_db on the same Redis, through the same cache backend, portal.cache), the same
+PostgreSQL user table and the same SECRET_KEY, so the portal's session cookie logs the same
+person in here; one view behind login_required sending the home page's bytes, as
+bench/urls.py's logged_in_empty does inside the portal. Used as settings module and URLconf at
+once (DJANGO_SETTINGS_MODULE=bench.logged_in_floor)."""
 
 import os
 from pathlib import Path
@@ -35,7 +36,7 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 DATABASES = {"default": database_from_env()}
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portal.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
 }

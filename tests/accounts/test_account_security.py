@@ -124,7 +124,7 @@ def test_redis_is_the_cache_and_holds_the_sessions_when_redis_url_is_set():
         "settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE",
         {"REDIS_URL": "redis://cache:6379/0"},
     ).split()
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "portal.cache.RedisCache"
     # Read from Redis, written through to the database: a Redis restart logs nobody out.
     assert sessions == "django.contrib.sessions.backends.cached_db"
     assert _settings_value("settings.SESSION_ENGINE", {}) == "django.contrib.sessions.backends.db"
