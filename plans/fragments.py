@@ -79,7 +79,22 @@ def _key(plan_id: int, viewer: Viewer, language: str, part: str = PAGE) -> str:
 
 def read(*, plan: Plan, viewer: Viewer, part: str = PAGE):
     """The part kept for this viewer at the plan's current version, or None."""
-    entry = cache.get(_key(plan.pk, viewer, get_language(), part))
+    return read_many(plan=plan, viewer=viewer, parts=(part,))[part]
+
+
+def read_many(*, plan: Plan, viewer: Viewer, parts: tuple[str, ...]) -> dict:
+    """Each of `parts` kept for this viewer at the plan's current version, or None, in one
+    round trip to the cache (Min plan reads its page and its news together)."""
+    language = get_language()
+    keys = {part: _key(plan.pk, viewer, language, part) for part in parts}
+    if len(keys) == 1:
+        found = {key: cache.get(key) for key in keys.values()}
+    else:
+        found = cache.get_many(list(keys.values()))
+    return {part: _current(plan, found.get(key)) for part, key in keys.items()}
+
+
+def _current(plan: Plan, entry):
     if entry is None or entry[0] != plan.version:
         return None
     version, glossary, parts = entry

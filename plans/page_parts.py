@@ -34,9 +34,11 @@ class MinPlanParts:
     feedback: LastAnswer | None
 
 
-def min_plan_parts(*, plan: Plan, user) -> MinPlanParts:
+def min_plan_parts(*, plan: Plan, user) -> tuple[MinPlanParts, object]:
+    """The parts, and her news as kept with them (for min_plan_news), read in one go."""
     viewer = fragments.citizen_viewer(plan)
-    parts = fragments.read(plan=plan, viewer=viewer)
+    kept = fragments.read_many(plan=plan, viewer=viewer, parts=(fragments.PAGE, fragments.NEWS))
+    parts = kept[fragments.PAGE]
     if parts is None:
         page_data = selectors.min_plan(plan=plan)
         context = {"page_data": page_data, "plan": plan, "user": user}
@@ -57,16 +59,16 @@ def min_plan_parts(*, plan: Plan, user) -> MinPlanParts:
             # The decisions explain words from the editors' glossary.
             glossary=glossary_version() if page_data.decisions else None,
         )
-    return parts
+    return parts, kept[fragments.NEWS]
 
 
-def min_plan_news(*, plan: Plan, user, parts: MinPlanParts, visit) -> News | None:
+def min_plan_news(*, plan: Plan, user, parts: MinPlanParts, visit, kept) -> News | None:
     """Her news since her previous visit (plans.news), kept like the plan itself and made
-    again when the plan changed or a new visit began (the entry names the visit it is for)."""
+    again when the plan changed or a new visit began (the entry names the visit it is for).
+    `kept` is the news entry min_plan_parts read with the parts."""
     if visit is None or visit.previous_at is None:
         return None  # nothing is "new" on her first visit
     viewer = fragments.citizen_viewer(plan)
-    kept = fragments.read(plan=plan, viewer=viewer, part=fragments.NEWS)
     if kept is not None and kept[0] == visit.previous_at:
         return kept[1]
     news = news_since_last_visit(plan=plan, user=user, offer_items=parts.offer_items, visit=visit)

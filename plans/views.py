@@ -30,13 +30,15 @@ def min_plan(request):
         return render(request, "plans/no_plan.html")
     # The plan itself and her news since her last visit come rendered from plans.fragments
     # while nothing changed; the forms are made now.
-    parts = page_parts.min_plan_parts(plan=plan, user=request.user)
+    parts, kept_news = page_parts.min_plan_parts(plan=plan, user=request.user)
     visit = services.plan_visit_record(plan=plan, user=request.user, visit=plan.visit)
     last = parts.feedback
     context = {
         "plan": plan,
         "parts": parts,
-        "news": page_parts.min_plan_news(plan=plan, user=request.user, parts=parts, visit=visit),
+        "news": page_parts.min_plan_news(
+            plan=plan, user=request.user, parts=parts, visit=visit, kept=kept_news
+        ),
         "comment_form": CommentForm(),
         "feedback_form": FeedbackForm(
             initial={"score": last.score, "words": last.words} if last else None,
