@@ -177,7 +177,7 @@ def test_a_failing_view_is_a_503_with_one_line_for_many_requests(
     def unreachable(**kwargs):
         raise OperationalError("could not receive data from server: Connection timed out")
 
-    monkeypatch.setattr("plans.views.selectors.plan_for_citizen", unreachable)
+    monkeypatch.setattr("plans.views.selectors.plan_for_min_plan", unreachable)
     caplog.set_level(logging.INFO)
     answers = [client.get("/min-plan/") for _ in range(3)]
 
@@ -194,7 +194,7 @@ def test_an_integrity_error_is_not_an_outage(client, db, fresh_monitor, monkeypa
     def broken(**kwargs):
         raise IntegrityError("duplicate key value violates unique constraint")
 
-    monkeypatch.setattr("plans.views.selectors.plan_for_citizen", broken)
+    monkeypatch.setattr("plans.views.selectors.plan_for_min_plan", broken)
     response = client.get("/min-plan/")
 
     assert response.status_code == 500
