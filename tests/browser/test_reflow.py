@@ -3,8 +3,10 @@ Mette (citizen), as her sister (network member) and as her coordinator, and a fo
 with its errors. The measuring is conftest.no_page_wider_than_a_phone, on every load; this
 test makes sure each page is loaded at both widths, including the narrowest phone."""
 
+import re
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from plans.models import Plan
 from portal.demo.network import seed_network
@@ -90,7 +92,8 @@ def test_no_page_of_a_journey_is_wider_than_a_phone(page: Page, live_site, log_i
         page.set_viewport_size({"width": width, "height": 740})
         page.goto(f"{base}/min-plan/maal/nyt/")
         page.get_by_role("button", name="Gem mål").click()
-        assert page.title().startswith("Fejl: ")
+        # The click returns before the answer has loaded; expect waits for it.
+        expect(page).to_have_title(re.compile(r"^Fejl: "))
 
     page.context.clear_cookies()
     log_in(page, base, "netvaerk@example.dk")
