@@ -22,7 +22,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import AccessLogEntry, AuthorRole, Invitation, NetworkMembership, Plan
@@ -57,8 +57,28 @@ def access_log_seal(entry: AccessLogEntry) -> AccessLogEntry:
 def plan_lock(*, plan: Plan) -> None:
     """Lock the plan's row until the transaction ends (SELECT ... FOR UPDATE; SQLite serialises
     writers anyway), so two writes to one plan (two quick clicks, two log entries, a limit
-    checked twice) happen one after the other. Call it inside transaction.atomic."""
-    Plan.objects.select_for_update().only("pk").get(pk=plan.pk)
+    checked twice) happen one after the other. Call it inside transaction.atomic.
+
+    Written out: the lock is taken on every read a member makes, and the ORM spent longer
+    building this statement than the database took to answer it (issue 18)."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    table = connection.ops.quote_name(Plan._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s{lock}", [plan.pk])  # noqa: S608
+        if cursor.fetchone() is None:
+            raise Plan.DoesNotExist(f"no plan {plan.pk}")
+
+
+def _chain_head(*, plan_id: int) -> str:
+    """The entry_hash of the plan's newest entry ("" for its first), read under plan_lock."""
+    table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT entry_hash FROM {table} WHERE plan_id = %s ORDER BY id DESC LIMIT 1",  # noqa: S608
+            [plan_id],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else ""
 
 
 def access_log_record(
@@ -95,12 +115,7 @@ def access_log_record(
         details = actor_details(user=actor)
     with transaction.atomic():
         plan_lock(plan=plan)
-        previous = (
-            AccessLogEntry.objects.filter(plan_id=plan.pk)
-            .order_by("-pk")
-            .values_list("entry_hash", flat=True)
-            .first()
-        )
+        previous = _chain_head(plan_id=plan.pk)
         entry = AccessLogEntry(
             plan_id=plan.pk,
             actor=actor,
@@ -108,7 +123,7 @@ def access_log_record(
             action=action,
             what=what[:200],
             at=timezone.now(),
-            previous_hash=previous or "",
+            previous_hash=previous,
             **{key: value[:200] for key, value in details.items()},
         )
         access_log_seal(entry).save(force_insert=True)
