@@ -150,6 +150,9 @@ def comment_add(
     if reply_to is not None and goal is None and activity is None:
         # An answer belongs where the question was asked.
         goal, activity = reply_to.goal, reply_to.activity
+    # Worked out before the plan's lock: every other write to the plan waits while it is held.
+    author_name = author_name or actor_details(user=author)["actor_name"]
+    body_html = sanitize_html(body)
     with transaction.atomic():
         plan_lock(plan=plan)
         limits.comments_per_hour_check(author=author, author_role=author_role)
@@ -159,11 +162,11 @@ def comment_add(
             activity=activity,
             reply_to=reply_to,
             author=author,
-            author_name=author_name or actor_details(user=author)["actor_name"],
+            author_name=author_name,
             author_role=author_role,
             on_behalf_of_name=on_behalf_of_name,
             body=body,
-            body_html=sanitize_html(body),
+            body_html=body_html,
         )
         _log_staff_write(plan=plan, user=author, role=author_role, what=_("Skrev en kommentar"))
         notices.comment_notices_record(comment=comment)
