@@ -52,6 +52,11 @@ def wrk(base: str, target: dict, seconds: int, connections: int = 16, warm: bool
     if target.get("method") == "POST":
         env["WRK_METHOD"] = "POST"
         env["WRK_BODY"] = target["body"]
+        env["WRK_EXPECT"] = str(target["expect"])  # every answer, not only the first
+    if target.get("senders"):  # several people in turn (bench/targets.py, _comment_post)
+        senders = VAR / "wrk_senders.tsv"
+        senders.write_text("".join(f"{s['cookie']}\t{s['body']}\n" for s in target["senders"]))
+        env["WRK_SENDERS"] = str(senders)
     url = base + target["path"]
     if warm:  # fills caches and connection pools, as on a server that has been up
         subprocess.run([*args, "--duration", "2s", url], env=env, capture_output=True, check=True)
@@ -69,7 +74,7 @@ def wrk(base: str, target: dict, seconds: int, connections: int = 16, warm: bool
         "p50_ms": round(raw["p50_us"] / 1000, 2),
         "p95_ms": round(raw["p95_us"] / 1000, 2),
         "p99_ms": round(raw["p99_us"] / 1000, 2),
-        "errors": raw["errors"],
+        "errors": raw["errors"] + raw["wrong"],
         "requests": raw["requests"],
     }
 
