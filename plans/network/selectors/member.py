@@ -34,8 +34,7 @@ def memberships_for_member(*, user) -> QuerySet[NetworkMembership]:
         return NetworkMembership.objects.none()
     return (
         NetworkMembership.objects.filter(user=user, status=NetworkMembership.Status.ACTIVE)
-        # The user and their (absent) staff profile are read for the access log entry.
-        .select_related("plan__citizen", "user__staff_profile")
+        .select_related("plan__citizen")
         .order_by("joined_at", "pk")
     )
 
@@ -51,6 +50,7 @@ def membership_for_member(*, user, plan_id: int) -> NetworkMembership:
         .annotate(member_has_plan=Exists(Plan.objects.filter(citizen=user)))
     )
     membership = get_or_404(readable, plan_id=plan_id)
+    membership.user = user  # the person asking: no join to read them again
     remember_header_roles(user, has_plan=membership.member_has_plan, helps=True)
     return membership
 
