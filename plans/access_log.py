@@ -20,6 +20,7 @@ already broken at the upgrade was left as it was and is reported.
 import datetime
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -61,24 +62,30 @@ def plan_lock(*, plan: Plan) -> None:
 
     Written out: the lock is taken on every read a member makes, and the ORM spent longer
     building this statement than the database took to answer it (issue 18)."""
-    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
-    table = connection.ops.quote_name(Plan._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT 1 FROM {table} WHERE id = %s{lock}", [plan.pk])  # noqa: S608
+        cursor.execute(_statements()["lock"], [plan.pk])
         if cursor.fetchone() is None:
             raise Plan.DoesNotExist(f"no plan {plan.pk}")
 
 
 def _chain_head(*, plan_id: int) -> str:
     """The entry_hash of the plan's newest entry ("" for its first), read under plan_lock."""
-    table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT entry_hash FROM {table} WHERE plan_id = %s ORDER BY id DESC LIMIT 1",  # noqa: S608
-            [plan_id],
-        )
+        cursor.execute(_statements()["head"], [plan_id])
         row = cursor.fetchone()
     return row[0] if row else ""
+
+
+@cache
+def _statements() -> dict[str, str]:
+    quote = connection.ops.quote_name
+    plans, entries = quote(Plan._meta.db_table), quote(AccessLogEntry._meta.db_table)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    # Names from the models, values as parameters.
+    return {
+        "lock": f"SELECT 1 FROM {plans} WHERE id = %s{lock}",  # noqa: S608
+        "head": f"SELECT entry_hash FROM {entries} WHERE plan_id = %s ORDER BY id DESC LIMIT 1",  # noqa: S608
+    }
 
 
 def access_log_record(
