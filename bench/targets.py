@@ -111,6 +111,8 @@ def _comment_post(path: str) -> dict:
         if measured is None:
             measured = _measure(path, client=poster, method="POST", data=data, expect=302)
         senders.append({"cookie": _cookie(poster), "body": urlencode(data)})
+    if measured is None:
+        raise RuntimeError("no bench citizen to post a comment: run the data set first")
     return {**measured, "senders": senders}
 
 
