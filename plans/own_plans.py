@@ -4,13 +4,14 @@ anyone, read in one query written out in SQL (for selectors.plan_for_min_plan).
 The ORM spent about 3 ms building and compiling this query on every Min plan view (three
 subqueries and an EXISTS), four times what the database spends answering it (issue 18).
 Written out once, it is the same on PostgreSQL and SQLite; the database's values become
-Python ones through the fields' own converters, as the ORM's would."""
+Python ones through the fields' own converters, as the ORM's would (plans.rows)."""
 
 from functools import cache
 
 from django.db import connection
 
 from .models import NetworkMembership, Plan, PlanVisit
+from .rows import python_value
 
 VISIT_FIELDS = ("id", "previous_at", "seen_at")
 
@@ -34,15 +35,6 @@ def _statement() -> str:
     )
 
 
-def _python_value(model, name: str, value):
-    column = model._meta.get_field(name).get_col(model._meta.db_table)
-    # As the ORM's compiler converts: the database backend's converters, then the field's.
-    converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-    for convert in converters:
-        value = convert(value, column, connection)
-    return value
-
-
 def own_plans(*, user) -> list[Plan]:
     """Her plans, each with `visit` (her PlanVisit, or None before her first visit) and
     `citizen_helps` (she is an active member of someone's network)."""
@@ -51,7 +43,7 @@ def own_plans(*, user) -> list[Plan]:
     for plan in plans:
         plan.citizen_helps = bool(plan.citizen_helps)
         values = {
-            name: _python_value(PlanVisit, name, getattr(plan, f"visit_{name}"))
+            name: python_value(PlanVisit, name, getattr(plan, f"visit_{name}"))
             for name in VISIT_FIELDS
         }
         plan.visit = PlanVisit(plan=plan, user=user, **values) if values["id"] else None

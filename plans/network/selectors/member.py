@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, QuerySet, When
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,7 @@ from ...models import (
 from ...people import citizen_name, display_name
 from ...selectors import get_or_404, remember_header_roles, valid_id
 from ...tokens import hash_token
+from .reading_rule import readable_membership
 
 # --- For the network member ----
 
@@ -42,15 +44,14 @@ def memberships_for_member(*, user) -> QuerySet[NetworkMembership]:
 def membership_for_member(*, user, plan_id: int) -> NetworkMembership:
     """The reading rule: the person's active membership of a plan in use, or 404. A plan they
     do not help with, left, were removed from, a finished plan and a plan that does not exist
-    all look the same here; `ended_access` tells a person who once had access why it ended."""
-    readable = (
-        memberships_for_member(user=user)
-        .filter(plan__status=Plan.Status.ACTIVE)
-        # For the site header (header_roles), in the same query.
-        .annotate(member_has_plan=Exists(Plan.objects.filter(citizen=user)))
-    )
-    membership = get_or_404(readable, plan_id=plan_id)
-    membership.user = user  # the person asking: no join to read them again
+    all look the same here; `ended_access` tells a person who once had access why it ended.
+    The same rule as memberships_for_member's, written out in SQL (reading_rule)."""
+    plan_id = valid_id(plan_id)
+    if plan_id is None or not user.is_authenticated:
+        raise Http404
+    membership = readable_membership(user=user, plan_id=plan_id)
+    if membership is None:
+        raise Http404
     remember_header_roles(user, has_plan=membership.member_has_plan, helps=True)
     return membership
 
