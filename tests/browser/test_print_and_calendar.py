@@ -60,6 +60,9 @@ def test_mette_prints_her_plan_and_puts_a_meeting_in_her_calendar(
 
     # Asked for, the comments come along (the demo's few take no more than one page more).
     page.get_by_role("link", name="Tag kommentarerne med").click()
+    # The PDF is made of whatever page is there: wait for the new one to have loaded (CI once
+    # printed the page in between, with no text at all).
+    page.wait_for_url("**/*?med_kommentarer=1", wait_until="load")
     pages_with_comments, text = _pdf_text(page.pdf(format="A4"))
     print(f"Printed with comments: {pages_with_comments} A4 page(s)")
     newest = Comment.objects.filter(plan=plan, deleted_at__isnull=True).latest("pk")
