@@ -44,6 +44,8 @@ ACCOUNT_RATE_LIMITS = {}  # {} keeps allauth's defaults; False would switch them
 # Failed logins are counted per address, except on a browser that has logged in to the account
 # before: it is counted on its own, so an outsider's guesses cannot lock its owner out.
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
+# The broker comes from the environment only, never from allauth's SocialApp table.
+SOCIALACCOUNT_ADAPTER = "portal.accounts.social.SocialAccountAdapter"
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_NOTIFICATIONS = True
