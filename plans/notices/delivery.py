@@ -9,6 +9,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -26,7 +27,12 @@ WEEKLY_DIGEST_WEEKDAY = 0
 
 
 def frequency_of(user) -> str:
-    preference = NoticePreference.objects.filter(user=user).only("frequency").first()
+    """Her choice of how often; read with her when the query that found her brought it along
+    (`select_related("notice_preference")`, as the comment notices' recipients do)."""
+    if get_user_model().notice_preference.is_cached(user):
+        preference = getattr(user, "notice_preference", None)  # None: she never chose
+    else:
+        preference = NoticePreference.objects.filter(user=user).only("frequency").first()
     return preference.frequency if preference else NoticePreference.DEFAULT
 
 
