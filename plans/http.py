@@ -16,17 +16,22 @@ from .selectors import plan_for_citizen_or_404
 from .services import refuse_if_archived
 
 
-def citizen_page(view):
+def citizen_page(view=None, *, coordinator: bool = False):
     """Logged in and handed the person's own plan (404 when they have none). Never cached:
-    portal.security marks every response to a logged-in request `no-store, private`."""
+    portal.security marks every response to a logged-in request `no-store, private`.
+    `@citizen_page(coordinator=True)` for a page that shows or tells her coordinator: the plan
+    comes with the coordinator's profile, department and account."""
 
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        plan = plan_for_citizen_or_404(user=request.user)
-        return view(request, plan, *args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapper(request, *args, **kwargs):
+            plan = plan_for_citizen_or_404(user=request.user, coordinator=coordinator)
+            return view(request, plan, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator if view is None else decorator(view)
 
 
 def writes_to_plan(back: str):

@@ -41,6 +41,7 @@ def own_plans(*, user) -> list[Plan]:
     params = [user.pk, NetworkMembership.Status.ACTIVE, user.pk, user.pk]
     plans = list(Plan.objects.raw(_statement(), params))
     for plan in plans:
+        plan.citizen = user  # hers by the statement's WHERE: named without asking again
         plan.citizen_helps = bool(plan.citizen_helps)
         values = {
             name: python_value(PlanVisit, name, getattr(plan, f"visit_{name}"))

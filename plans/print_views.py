@@ -16,7 +16,7 @@ def with_comments(request) -> bool:
     return request.GET.get(WITH_COMMENTS) == "1"
 
 
-@citizen_page
+@citizen_page(coordinator=True)
 def plan_print(request, plan):
     page_data = selectors.min_plan(plan=plan)
     return render(

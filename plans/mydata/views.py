@@ -72,7 +72,7 @@ def account_delete(request):
     return render(request, "plans/account_delete.html", context, status=status)
 
 
-@citizen_page
+@citizen_page(coordinator=True)
 @require_POST
 def erasure_request(request, plan):
     _request, created = services.erasure_request(plan=plan, citizen=request.user)
