@@ -21,12 +21,14 @@ from .access_log import WRITE, access_log_record, plan_lock
 from .errors import PlanRuleError
 from .history import plan_event_record
 from .models import Activity, AuthorRole, Comment, Feedback, Goal, Plan, PlanEvent, PlanVisit
-from .people import actor_details
+from .people import actor_details, display_name
 
 
-def deliver_on_commit() -> None:
+def deliver_on_commit(*, held=None) -> None:
     """After a write that held notices: send what is due once the write is committed. The
     notices are already in the database, so a task that never runs delays them, loses none.
+    Given the notices `held`, only when one of them is due now: the rest wait for their
+    digest, which `manage.py send_notices` sends (and any later delivery, as it is then due).
 
     With django-tasks-db (production) the task is a row in the same database: it is enqueued
     here, inside the write's transaction, so the write and its task commit together and no
@@ -34,6 +36,8 @@ def deliver_on_commit() -> None:
     backend that runs the task at once (development, tests) must wait for the commit, and a
     failure there is logged, never raised: the comment is saved and the notices wait for the
     next delivery (`manage.py send_notices`)."""
+    if held is not None and not any(notice.due_at <= notice.created_at for notice in held):
+        return
     if isinstance(tasks.deliver_notices.get_backend(), DatabaseBackend):
         tasks.deliver_notices.enqueue()
     else:
@@ -151,7 +155,10 @@ def comment_add(
         # An answer belongs where the question was asked.
         goal, activity = reply_to.goal, reply_to.activity
     # Worked out before the plan's lock: every other write to the plan waits while it is held.
-    author_name = author_name or actor_details(user=author)["actor_name"]
+    # The citizen is named by her own name, staff by their profile's.
+    if not author_name:
+        citizen = author_role == AuthorRole.CITIZEN
+        author_name = display_name(author) if citizen else actor_details(user=author)["actor_name"]
     body_html = sanitize_html(body)
     with transaction.atomic():
         plan_lock(plan=plan)
@@ -169,8 +176,7 @@ def comment_add(
             body_html=body_html,
         )
         _log_staff_write(plan=plan, user=author, role=author_role, what=_("Skrev en kommentar"))
-        notices.comment_notices_record(comment=comment)
-        deliver_on_commit()
+        deliver_on_commit(held=notices.comment_notices_record(comment=comment))
     return comment
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..models import AuthorRole, Comment
+from ..models import AuthorRole, Comment, Notice
 from ..people import citizen_name, display_name
 from .delivery import notice_record, site_url
 from .recipients import comment_notice_recipients, members_who_see
@@ -12,17 +12,17 @@ from .recipients import comment_notice_recipients, members_who_see
 COMMENT, COMMENT_TO_NETWORK = "comment", "comment_network"
 
 
-def comment_notices_record(*, comment: Comment) -> int:
+def comment_notices_record(*, comment: Comment) -> list[Notice]:
     """Hold a notice for everyone who should hear about the comment, inside the comment's own
     transaction: the citizen, the coordinator and staff in the conversation, and the network
-    members who can see its goal (never the author). Returns how many were held."""
+    members who can see its goal (never the author). Returns the notices held."""
     with translation.override(settings.LANGUAGE_CODE):
         return _to_plan_people(comment) + _to_network(comment)
 
 
-def _to_plan_people(comment: Comment) -> int:
+def _to_plan_people(comment: Comment) -> list[Notice]:
     plan = comment.plan
-    held = 0
+    held = []
     for person in comment_notice_recipients(comment=comment):
         if person.pk == plan.citizen_id:
             if comment.author_role == AuthorRole.STAFF:
@@ -49,15 +49,16 @@ def _to_plan_people(comment: Comment) -> int:
             link=link,
             link_text=_("Læs kommentaren"),
         )
-        held += notice is not None
+        if notice is not None:
+            held.append(notice)
     return held
 
 
-def _to_network(comment: Comment) -> int:
+def _to_network(comment: Comment) -> list[Notice]:
     # Comments on the plan as a whole or on an activity are not shared with the network.
     if comment.goal_id is None:
-        return 0
-    held = 0
+        return []
+    held = []
     citizen = citizen_name(comment.plan.citizen)
     for membership in members_who_see(goal=comment.goal):
         person = membership.user
@@ -75,5 +76,6 @@ def _to_network(comment: Comment) -> int:
             link=site_url("network:member_plan", comment.plan_id) + f"#maal-{comment.goal_id}",
             link_text=_("Læs kommentaren"),
         )
-        held += notice is not None
+        if notice is not None:
+            held.append(notice)
     return held

@@ -25,7 +25,8 @@ from django.test import Client
 from django_tasks_db.backend import DatabaseBackend
 
 from plans import tasks
-from plans.models import Comment
+from plans.models import Comment, Frequency
+from plans.notices import notice_preference_set
 from plans.services import comment_add
 from portal import outage
 from portal.settings.base import database_from_env
@@ -249,6 +250,7 @@ def test_a_failing_delivery_after_the_commit_leaves_the_comment_saved_and_answer
     client, db, caplog, monkeypatch, django_capture_on_commit_callbacks
 ):
     world = build_world()
+    notice_preference_set(user=world.coordinator, frequency=Frequency.IMMEDIATE)  # due now
     client.force_login(world.citizen)
 
     def refuse(*args, **kwargs):
@@ -281,6 +283,8 @@ def test_with_the_database_queue_the_task_is_written_in_the_comments_transaction
     the comment's transaction, so both are stored or neither is."""
     settings.TASKS = {"default": {"BACKEND": f"{__name__}.QueueInThisTransaction"}}
     world = build_world()
+    # A delivery is started for a notice due now (a digest's waits for cron: test_comment_write).
+    notice_preference_set(user=world.coordinator, frequency=Frequency.IMMEDIATE)
     QueueInThisTransaction.calls.clear()
 
     with django_capture_on_commit_callbacks() as callbacks:
