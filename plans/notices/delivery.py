@@ -27,8 +27,8 @@ WEEKLY_DIGEST_WEEKDAY = 0
 
 
 def frequency_of(user) -> str:
-    """Her choice of how often; read with her when the query that found her brought it along
-    (`select_related("notice_preference")`, as the comment notices' recipients do)."""
+    """Her choice of how often; taken from her when the read that found her brought it along
+    (the comment notices' recipients, the members' `select_related("user__notice_preference")`)."""
     if get_user_model().notice_preference.is_cached(user):
         preference = getattr(user, "notice_preference", None)  # None: she never chose
     else:

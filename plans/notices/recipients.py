@@ -3,7 +3,8 @@ kept beside their only caller.
 
 The plan's people are read in one statement written out in SQL: the ORM spent longer building
 the query (a user, two subqueries and each person's notice choice) than the rest of a comment's
-write took together (issue 18). tests/plans/test_notices.py holds who is told and who is not."""
+write took together (issue 18). tests/plans/test_notices.py and test_comment_write.py hold who
+is told and who is not."""
 
 from functools import cache
 
