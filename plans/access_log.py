@@ -1,4 +1,5 @@
-"""The plan's access log: the one place that locks a plan row and writes or checks an entry.
+"""The plan's access log, and the place that locks a plan row (plans.fragments.version_raised
+locks it too, for a comment, while it raises the version) and writes or checks an entry.
 
 Every read of a plan by anyone but the citizen, and every write by staff or a network member,
 is recorded here (DESIGN.md's privacy rules). Entries form one chain per plan; the lock

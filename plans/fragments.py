@@ -5,7 +5,8 @@ decisions, contacts) from a dozen queries and a large template. That part change
 someone writes to the plan, so it is kept here, rendered, and used again while nothing changed:
 
 - each plan carries a `version`; every write that changes what a viewer sees raises it (the
-  receivers at the bottom, and `plan_changed` for the services' bare UPDATEs);
+  receivers at the bottom, `plan_changed` for the services' bare UPDATEs, and
+  `version_raised` where a write locks the plan and raises it in one statement);
 - an entry belongs to one plan, one viewer, their role and scope, and one language (its key),
   and is served only at the version it was rendered at. The version is stored in the entry and
   compared, rather than written into the key, so each viewer has one entry per plan, never a
@@ -19,11 +20,14 @@ someone writes to the plan, so it is kept here, rendered, and used again while n
 
 Every read by someone other than the citizen still writes its access-log entry, hit or miss."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -137,9 +141,36 @@ def forget(*, plan_id: int) -> None:
 
 def plan_changed(*, plan_ids) -> None:
     """Raise the version of these plans: their kept parts are not served again."""
-    ids = {pk for pk in plan_ids if pk is not None}
+    ids = {pk for pk in plan_ids if pk is not None} - _RAISED.get()
     if ids:
         Plan.objects.filter(pk__in=ids).update(version=F("version") + 1)
+
+
+# The plans whose version `version_raised` has raised in the transaction under way.
+_RAISED: ContextVar[frozenset] = ContextVar("plans_fragments_raised", default=frozenset())
+
+
+@contextmanager
+def version_raised(*, plan: Plan):
+    """For a write that changes what the plan's pages show (a comment): lock the plan's row and
+    raise its version in one UPDATE, which makes every other writer wait as plan_lock's
+    SELECT ... FOR UPDATE does; the rows saved inside do not raise it again. One round trip
+    instead of two (issue 18). Inside transaction.atomic only, so the version commits together
+    with the rows: raised alone, a reader could keep the old rows under the new version."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("version_raised needs transaction.atomic")
+    with connection.cursor() as cursor:
+        cursor.execute(_RAISE, [plan.pk])
+        if cursor.rowcount != 1:
+            raise Plan.DoesNotExist(f"no plan {plan.pk}")
+    token = _RAISED.set(_RAISED.get() | {plan.pk})
+    try:
+        yield
+    finally:
+        _RAISED.reset(token)
+
+
+_RAISE = f'UPDATE "{Plan._meta.db_table}" SET "version" = "version" + 1 WHERE "id" = %s'  # noqa: S608
 
 
 # --- What raises the version ------------------------------------------------------------------

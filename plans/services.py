@@ -16,7 +16,7 @@ from django_tasks_db import DatabaseBackend
 
 from portal.sanitize import sanitize_html
 
-from . import limits, notices, tasks
+from . import fragments, limits, notices, tasks
 from .access_log import WRITE, access_log_record, plan_lock
 from .errors import PlanRuleError
 from .history import plan_event_record
@@ -160,8 +160,7 @@ def comment_add(
         citizen = author_role == AuthorRole.CITIZEN
         author_name = display_name(author) if citizen else actor_details(user=author)["actor_name"]
     body_html = sanitize_html(body)
-    with transaction.atomic():
-        plan_lock(plan=plan)
+    with transaction.atomic(), fragments.version_raised(plan=plan):
         limits.comments_per_hour_check(author=author, author_role=author_role)
         comment = Comment.objects.create(
             plan=plan,
