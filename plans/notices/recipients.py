@@ -3,7 +3,9 @@ kept beside their only caller.
 
 The plan's people are read in one statement written out in SQL: the ORM spent longer building
 the query (a user, two subqueries and each person's notice choice) than the rest of a comment's
-write took together (issue 18). tests/plans/test_notices.py and test_comment_write.py hold who
+write took together (issue 18). The three ways onto the list are one UNION ALL that the user
+table is joined to by its key: written as three ORs, PostgreSQL read the whole user table
+(10.6 ms at 100,000 accounts, against 0.12 ms). tests/plans/test_notices.py and test_comment_write.py hold who
 is told and who is not."""
 
 from functools import cache
@@ -41,12 +43,12 @@ def _plan_people_statement() -> tuple[str, tuple]:
     statement = (
         f"SELECT {rows.columns(user_model, 'u', fields)}, np.frequency "  # noqa: S608 (names from the models, values as parameters)
         f"FROM {users} u LEFT JOIN {preferences} np ON np.user_id = u.id "
-        "WHERE u.is_active AND u.email <> '' AND u.id <> %s AND ("
-        "u.id = %s "
-        f"OR u.id IN (SELECT s.user_id FROM {profiles} s WHERE s.id = %s) "
-        f"OR u.id IN (SELECT c.author_id FROM {comments} c JOIN {team_members} t "
+        "WHERE u.is_active AND u.email <> '' AND u.id <> %s AND u.id IN ("
+        "SELECT %s "
+        f"UNION ALL SELECT s.user_id FROM {profiles} s WHERE s.id = %s "
+        f"UNION ALL SELECT c.author_id FROM {comments} c JOIN {team_members} t "
         "ON t.user_id = c.author_id AND t.team_id = %s "
-        "WHERE c.plan_id = %s AND c.author_role = %s)"
+        "WHERE c.plan_id = %s AND c.author_role = %s"
         ") ORDER BY u.id"
     )
     return statement, fields
