@@ -3,10 +3,10 @@ kept beside their only caller.
 
 The plan's people are read in one statement written out in SQL: the ORM spent longer building
 the query (a user, two subqueries and each person's notice choice) than the rest of a comment's
-write took together (issue 18). The three ways onto the list are one UNION ALL that the user
-table is joined to by its key: written as three ORs, PostgreSQL read the whole user table
-(10.6 ms at 100,000 accounts, against 0.12 ms). tests/plans/test_notices.py and test_comment_write.py hold who
-is told and who is not."""
+write took together (issue 18). The three ways onto the list are one UNION ALL that the
+user table is joined to by its key: written as three ORs, PostgreSQL read the whole user
+table (10.6 ms at 100,000 accounts, against 0.12 ms). tests/plans/test_notices.py and
+test_comment_write.py hold who is told and who is not."""
 
 from functools import cache
 
