@@ -84,10 +84,11 @@ def remember_header_roles(user, *, has_plan: bool, helps: bool) -> None:
     user._plans_header_roles = (bool(has_plan), bool(helps))
 
 
-def plan_for_citizen_or_404(*, user, coordinator: bool = True) -> Plan:
+def plan_for_citizen_or_404(*, user, coordinator: bool) -> Plan:
     """The citizen's own plan for a page that needs one; anyone without a plan gets 404.
-    Without the `coordinator` for a page that neither shows nor tells her: then read as Min
-    plan reads it (plan_for_min_plan), a statement written out instead of the ORM's."""
+    With the `coordinator` for a page that shows or tells her (plan_for_citizen); without, read
+    as Min plan reads it (plan_for_min_plan), a statement written out instead of the ORM's.
+    The caller says which (plans.http.citizen_page), so no page gets one by default."""
     plan = plan_for_citizen(user=user) if coordinator else plan_for_min_plan(user=user)
     if plan is None:
         raise Http404
