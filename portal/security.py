@@ -1,5 +1,6 @@
 """Security middleware and helpers: headers, CSP per area, session timeouts, MFA for the admin."""
 
+import functools
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -7,12 +8,14 @@ from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required as allauth_reauthentication
 from allauth.mfa.models import Authenticator
-from csp.middleware import CSPMiddleware, PolicyParts
-from csp.utils import default_config
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy, default_config
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
+from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -70,18 +73,57 @@ class SecurityHeadersMiddleware:
         # A session cookie in the request, or one being set now (a login), marks a personal
         # response; checking the cookie costs no database query. Static files are the same for
         # everyone and keep WhiteNoise's long caching.
-        if not request.path_info.startswith(settings.STATIC_URL) and (
-            settings.SESSION_COOKIE_NAME in request.COOKIES
-            or settings.SESSION_COOKIE_NAME in response.cookies
+        # Views behind never_cache (most personal ones) have done it already.
+        if (
+            not request.path_info.startswith(settings.STATIC_URL)
+            and (
+                settings.SESSION_COOKIE_NAME in request.COOKIES
+                or settings.SESSION_COOKIE_NAME in response.cookies
+            )
+            and (
+                response.get("Cache-Control") != _never_cache_value() or "Expires" not in response
+            )
         ):
             add_never_cache_headers(response)
         return response
+
+
+@functools.cache
+def _never_cache_value() -> str:
+    response = HttpResponse()
+    add_never_cache_headers(response)
+    return response["Cache-Control"]
 
 
 class AdminContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp with two policies: the strict one (nonces, no inline script) everywhere, and
     the looser CONTENT_SECURITY_POLICY_ADMIN only under the Wagtail admin, which still needs
     inline script and style."""
+
+    def process_response(self, request, response):
+        """django-csp builds the policy anew for every response (a deep copy of the settings
+        and two dataclass conversions, ~0.15 ms); ours depends only on the area and the nonce,
+        so it is built once per area with a stand-in nonce. Anything unusual (a per-view policy,
+        a report-only policy, an exemption, a header already set, Django's debug pages) goes
+        through django-csp itself. tests/security/test_headers.py holds both to the same bytes."""
+        if (
+            settings.DEBUG
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or HEADER in response
+            or any(getattr(response, name, None) for name in _PER_RESPONSE_POLICY)
+        ):
+            return super().process_response(request, response)
+        nonce = getattr(request, "_csp_nonce", None)
+        admin = is_admin_path(request.path_info)
+        # Under the admin an inline script with a nonce would make browsers ignore
+        # 'unsafe-inline' (get_policy_parts below), so the admin's header never has one.
+        policy = _built_policy(admin=admin, with_nonce=bool(nonce) and not admin)
+        if nonce and not admin:
+            policy = policy.replace(_NONCE_STAND_IN, nonce)
+        response[HEADER] = policy
+        if nonce is None:
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
@@ -90,6 +132,36 @@ class AdminContentSecurityPolicyMiddleware(CSPMiddleware):
             # An inline script with a nonce would make browsers ignore 'unsafe-inline'.
             parts.nonce = None
         return parts
+
+
+# What django-csp's decorators and exemptions leave on a response.
+_PER_RESPONSE_POLICY = (
+    "_csp_config",
+    "_csp_update",
+    "_csp_replace",
+    "_csp_exempt",
+    "_csp_config_ro",
+    "_csp_update_ro",
+    "_csp_replace_ro",
+    "_csp_exempt_ro",
+)
+_NONCE_STAND_IN = "NONCE-STAND-IN"
+
+
+@functools.cache
+def _built_policy(*, admin: bool, with_nonce: bool) -> str:
+    """The header of one area as django-csp builds it, with a stand-in for the nonce. Settings
+    do not change in a running process; tests that override them clear this cache."""
+    config = (
+        default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]) if admin else None
+    )
+    return build_policy(config, nonce=_NONCE_STAND_IN if with_nonce else None)
+
+
+@receiver(setting_changed, dispatch_uid="faellesplan_csp_settings")
+def _forget_built_policies(sender, setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _built_policy.cache_clear()
 
 
 @receiver(user_logged_in, dispatch_uid="faellesplan_session_clock")

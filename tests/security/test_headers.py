@@ -55,6 +55,52 @@ def test_a_nonce_appears_only_when_a_template_uses_it_and_is_new_each_time(rf, s
     assert len(nonces) == 2
 
 
+@pytest.mark.parametrize("path", ["/min-plan/", "/admin/pages/"])
+@pytest.mark.parametrize("uses_nonce", [False, True])
+def test_the_policy_built_once_is_the_one_django_csp_builds(rf, path, uses_nonce):
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    def view(request):
+        return HttpResponse(f"{request.csp_nonce}" if uses_nonce else "")
+
+    middleware = AdminContentSecurityPolicyMiddleware(view)
+    for _ in range(2):  # the second from the built policy
+        request = rf.get(path)
+        ours = middleware(request)
+        nonce = getattr(request, "_csp_nonce", None)
+        assert bool(nonce) is uses_nonce
+        # django-csp's own process_response, with our two areas, on the same request.
+        theirs = CSPMiddleware.process_response(middleware, request, view(request))
+        assert ours["Content-Security-Policy"] == theirs["Content-Security-Policy"]
+        assert "Content-Security-Policy-Report-Only" not in ours
+
+
+def test_a_per_view_policy_and_a_late_nonce_still_go_through_django_csp(rf):
+    from csp.exceptions import CSPNonceError
+    from django.http import HttpResponse
+
+    def view(request):
+        response = HttpResponse("")
+        response._csp_update = {"img-src": ["https://kort.example.dk"]}
+        return response
+
+    request = rf.get("/min-plan/")
+    response = AdminContentSecurityPolicyMiddleware(view)(request)
+    assert "https://kort.example.dk" in _directives(response["Content-Security-Policy"])["img-src"]
+    with pytest.raises(CSPNonceError):
+        str(request.csp_nonce)  # asked for after the header was written
+
+
+def test_a_changed_policy_setting_is_used_at_once(rf, settings):
+    from django.http import HttpResponse
+
+    middleware = AdminContentSecurityPolicyMiddleware(lambda request: HttpResponse(""))
+    middleware(rf.get("/"))
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'self'"]}}
+    assert middleware(rf.get("/"))["Content-Security-Policy"] == "default-src 'self'"
+
+
 def test_only_the_admin_gets_the_looser_policy(client, editor):
     client.force_login(editor)
     admin = _directives(client.get("/admin/")["Content-Security-Policy"])
