@@ -69,12 +69,32 @@ def plan_lock(*, plan: Plan) -> None:
             raise Plan.DoesNotExist(f"no plan {plan.pk}")
 
 
-def _chain_head(*, plan_id: int) -> str:
-    """The entry_hash of the plan's newest entry ("" for its first), read under plan_lock."""
+def _lock_and_chain_head(*, plan: Plan) -> str:
+    """plan_lock, then the entry_hash of the plan's newest entry ("" for its first).
+
+    On PostgreSQL both statements go in one round trip (Django's client-side binding sends
+    them as one query string; issue 18). Each statement there still takes its own snapshot,
+    the second after the first has the lock, so it sees the entry of the writer before."""
+    statements = _statements()
+    if not _two_statements_at_once():
+        plan_lock(plan=plan)
+        with connection.cursor() as cursor:
+            cursor.execute(statements["head"], [plan.pk])
+            row = cursor.fetchone()
+        return row[0] if row else ""
     with connection.cursor() as cursor:
-        cursor.execute(_statements()["head"], [plan_id])
+        cursor.execute(f"{statements['lock']}; {statements['head']}", [plan.pk, plan.pk])
+        if cursor.fetchone() is None:
+            raise Plan.DoesNotExist(f"no plan {plan.pk}")
+        cursor.nextset()
         row = cursor.fetchone()
     return row[0] if row else ""
+
+
+def _two_statements_at_once() -> bool:
+    return connection.vendor == "postgresql" and not connection.settings_dict.get(
+        "OPTIONS", {}
+    ).get("server_side_binding")
 
 
 @cache
@@ -122,8 +142,7 @@ def access_log_record(
     else:
         details = actor_details(user=actor)
     with transaction.atomic():
-        plan_lock(plan=plan)
-        previous = _chain_head(plan_id=plan.pk)
+        previous = _lock_and_chain_head(plan=plan)
         entry = AccessLogEntry(
             plan_id=plan.pk,
             actor=actor,

@@ -22,6 +22,7 @@ from plans.models import (
 from plans.mydata import selectors
 from plans.network import services as network_services
 from tests.plans.factories import citizen, deliver_digests, fill_plan
+from tests.plans.query_budgets import LOCK_AND_HEAD
 
 pytestmark = pytest.mark.django_db
 
@@ -311,9 +312,9 @@ def test_erasure_request_is_post_only(client, mine_data_world):
 
 QUERIES_CITIZEN = 21  # with the page cache's one look-up
 # session, user, memberships, comments, offers, email addresses, plans (none), and the log
-# entry itself: savepoint, lock the plan, last hash, insert, release; plus the page cache's one
-# look-up. (A member's entry is named from the membership, so no staff-profile look-up.)
-QUERIES_MEMBER = 13
+# entry itself: savepoint, lock the plan and last hash, insert, release; plus the page cache's
+# one look-up. (A member's entry is named from the membership, so no staff-profile look-up.)
+QUERIES_MEMBER = 11 + LOCK_AND_HEAD
 
 
 @pytest.mark.parametrize("role", ["other_citizen", "coordinator", "outsider", "editor"])
