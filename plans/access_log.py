@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from .models import AccessLogEntry, AuthorRole, Invitation, NetworkMembership, Plan
 from .people import actor_details
+from .rows import in_one_round_trip
 
 READ, WRITE = AccessLogEntry.Action.READ, AccessLogEntry.Action.WRITE
 
@@ -70,31 +71,15 @@ def plan_lock(*, plan: Plan) -> None:
 
 
 def _lock_and_chain_head(*, plan: Plan) -> str:
-    """plan_lock, then the entry_hash of the plan's newest entry ("" for its first).
-
-    On PostgreSQL both statements go in one round trip (Django's client-side binding sends
-    them as one query string; issue 18). Each statement there still takes its own snapshot,
-    the second after the first has the lock, so it sees the entry of the writer before."""
+    """plan_lock, then the entry_hash of the plan's newest entry ("" for its first), in one
+    round trip where the database allows (plans.rows.in_one_round_trip)."""
     statements = _statements()
-    if not _two_statements_at_once():
-        plan_lock(plan=plan)
-        with connection.cursor() as cursor:
-            cursor.execute(statements["head"], [plan.pk])
-            row = cursor.fetchone()
-        return row[0] if row else ""
-    with connection.cursor() as cursor:
-        cursor.execute(f"{statements['lock']}; {statements['head']}", [plan.pk, plan.pk])
-        if cursor.fetchone() is None:
-            raise Plan.DoesNotExist(f"no plan {plan.pk}")
-        cursor.nextset()
-        row = cursor.fetchone()
-    return row[0] if row else ""
-
-
-def _two_statements_at_once() -> bool:
-    return connection.vendor == "postgresql" and not connection.settings_dict.get(
-        "OPTIONS", {}
-    ).get("server_side_binding")
+    (_count, locked), (_count, head) = in_one_round_trip(
+        (statements["lock"], [plan.pk]), (statements["head"], [plan.pk])
+    )
+    if locked is None:
+        raise Plan.DoesNotExist(f"no plan {plan.pk}")
+    return head[0] if head else ""
 
 
 @cache

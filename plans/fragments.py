@@ -49,6 +49,7 @@ from .models import (
     PlanEvent,
     StaffProfile,
 )
+from .rows import in_one_round_trip
 
 FRAGMENT_SECONDS = 600  # ten minutes at most
 PAGE, NEWS = "page", "news"
@@ -151,21 +152,24 @@ _RAISED: ContextVar[frozenset] = ContextVar("plans_fragments_raised", default=fr
 
 
 @contextmanager
-def version_raised(*, plan: Plan):
+def version_raised(*, plan: Plan, then: tuple[str, list] | None = None):
     """For a write that changes what the plan's pages show (a comment): lock the plan's row and
     raise its version in one UPDATE, which makes every other writer wait as plan_lock's
     SELECT ... FOR UPDATE does; the rows saved inside do not raise it again. One round trip
     instead of two (issue 18). Inside transaction.atomic only, so the version commits together
-    with the rows: raised alone, a reader could keep the old rows under the new version."""
+    with the rows: raised alone, a reader could keep the old rows under the new version.
+
+    `then` is a statement to run under the lock in the same round trip (a limit's count,
+    plans.limits); its first row is what the block gets (None without one)."""
     if not connection.in_atomic_block:
         raise RuntimeError("version_raised needs transaction.atomic")
-    with connection.cursor() as cursor:
-        cursor.execute(_RAISE, [plan.pk])
-        if cursor.rowcount != 1:
-            raise Plan.DoesNotExist(f"no plan {plan.pk}")
+    statements = [(_RAISE, [plan.pk])] + ([then] if then is not None else [])
+    results = in_one_round_trip(*statements)
+    if results[0][0] != 1:
+        raise Plan.DoesNotExist(f"no plan {plan.pk}")
     token = _RAISED.set(_RAISED.get() | {plan.pk})
     try:
-        yield
+        yield results[1][1] if then is not None else None
     finally:
         _RAISED.reset(token)
 

@@ -16,7 +16,9 @@ give the text back, and nothing is saved.
 """
 
 from datetime import timedelta
+from functools import cache
 
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,9 +56,25 @@ def _wait_a_little(message: str) -> LimitReached:
     return LimitReached(message + " " + _("Vent lidt, og prøv igen."))
 
 
-def comments_per_hour_check(*, author, author_role: str) -> None:
+def comments_this_hour(*, author) -> tuple[str, list]:
+    """The statement that counts the author's comments of the last hour, run under the plan's
+    lock together with the lock itself (plans.fragments.version_raised's `then`): written out,
+    it costs neither a round trip nor the ORM's building of a count (issue 18)."""
+    since = connection.ops.adapt_datetimefield_value(_hour_ago())
+    return _comments_since(), [author.pk, since]
+
+
+@cache
+def _comments_since() -> str:
+    quote = connection.ops.quote_name
+    table = quote(Comment._meta.db_table)
+    author, created = (quote(Comment._meta.get_field(n).column) for n in ("author", "created_at"))
+    return f"SELECT COUNT(*) FROM {table} WHERE {author} = %s AND {created} >= %s"  # noqa: S608
+
+
+def comments_per_hour_check(*, written: int, author_role: str) -> None:
+    """`written`: what comments_this_hour counted."""
     limit = COMMENTS_PER_HOUR_STAFF if author_role == AuthorRole.STAFF else COMMENTS_PER_HOUR
-    written = Comment.objects.filter(author=author, created_at__gte=_hour_ago()).count()
     if written >= limit:
         raise _wait_a_little(_("Du har skrevet mange kommentarer den sidste time."))
 

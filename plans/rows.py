@@ -1,4 +1,5 @@
-"""Model instances from the rows of a statement written out in SQL, as the ORM would build them.
+"""Statements written out in SQL: model instances from their rows, as the ORM would build them,
+and several statements in one round trip (in_one_round_trip).
 
 Two reads on every personal page are written out (plans.own_plans for Min plan, the member's
 reading rule in plans.network.selectors.reading_rule): the ORM spent longer building them than
@@ -48,3 +49,36 @@ def instance(model, names: tuple[str, ...], values):
         python_value(model, name, value) for name, value in zip(names, values, strict=True)
     ]
     return model.from_db(connection.alias, list(names), converted)
+
+
+def in_one_round_trip(*statements: tuple[str, list]) -> list[tuple[int, tuple | None]]:
+    """Run the statements in turn; give each one's row count and first row (None when it
+    returns no rows).
+
+    On PostgreSQL they go as one query string (Django's client-side binding allows it), in one
+    round trip instead of one each (issue 18). Each statement still takes its own snapshot
+    when the one before has finished, so a read after a lock sees what the writer before it
+    committed. SQLite takes them one at a time."""
+    results = []
+    with connection.cursor() as cursor:
+        if _at_once():
+            sql = "; ".join(sql for sql, _params in statements)
+            cursor.execute(sql, [value for _sql, params in statements for value in params])
+            for index in range(len(statements)):
+                if index:
+                    cursor.nextset()
+                results.append(
+                    (cursor.rowcount, cursor.fetchone() if cursor.description else None)
+                )
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                results.append(
+                    (cursor.rowcount, cursor.fetchone() if cursor.description else None)
+                )
+    return results
+
+
+def _at_once() -> bool:
+    options = connection.settings_dict.get("OPTIONS", {})
+    return connection.vendor == "postgresql" and not options.get("server_side_binding")

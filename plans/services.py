@@ -160,8 +160,9 @@ def comment_add(
         citizen = author_role == AuthorRole.CITIZEN
         author_name = display_name(author) if citizen else actor_details(user=author)["actor_name"]
     body_html = sanitize_html(body)
-    with transaction.atomic(), fragments.version_raised(plan=plan):
-        limits.comments_per_hour_check(author=author, author_role=author_role)
+    this_hour = limits.comments_this_hour(author=author)  # counted under the plan's lock
+    with transaction.atomic(), fragments.version_raised(plan=plan, then=this_hour) as counted:
+        limits.comments_per_hour_check(written=counted[0], author_role=author_role)
         comment = Comment.objects.create(
             plan=plan,
             goal=goal,

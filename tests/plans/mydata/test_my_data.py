@@ -22,7 +22,7 @@ from plans.models import (
 from plans.mydata import selectors
 from plans.network import services as network_services
 from tests.plans.factories import citizen, deliver_digests, fill_plan
-from tests.plans.query_budgets import LOCK_AND_HEAD
+from tests.plans.query_budgets import LOCK_AND_READ
 
 pytestmark = pytest.mark.django_db
 
@@ -314,7 +314,7 @@ QUERIES_CITIZEN = 21  # with the page cache's one look-up
 # session, user, memberships, comments, offers, email addresses, plans (none), and the log
 # entry itself: savepoint, lock the plan and last hash, insert, release; plus the page cache's
 # one look-up. (A member's entry is named from the membership, so no staff-profile look-up.)
-QUERIES_MEMBER = 11 + LOCK_AND_HEAD
+QUERIES_MEMBER = 11 + LOCK_AND_READ
 
 
 @pytest.mark.parametrize("role", ["other_citizen", "coordinator", "outsider", "editor"])

@@ -9,7 +9,7 @@ from plans.models import NetworkMembership, Relation
 from plans.network import selectors, services
 from plans.services import comment_add
 from tests.plans.factories import citizen, fill_plan, written_over_time
-from tests.plans.query_budgets import LOCK_AND_HEAD
+from tests.plans.query_budgets import LOCK_AND_READ
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +24,15 @@ PAGE_BUDGET = 23
 # savepoint, look-up, write, release; one command on Redis), the access log entry (savepoint,
 # lock and last hash, insert, release) and the layout's four cache reads (one before the
 # session).
-PAGE_QUERIES = 21 + LOCK_AND_HEAD
+PAGE_QUERIES = 21 + LOCK_AND_READ
 # The next view, nothing changed: the same without the selector's reads and the storing; the
 # access log entry is written every time.
-PAGE_QUERIES_KEPT = 11 + LOCK_AND_HEAD
+PAGE_QUERIES_KEPT = 11 + LOCK_AND_READ
 # membership (with plan, citizen, user), goals, activity titles, comments (authors and staff
 # profiles joined), member names for comment authors, own offers; then the access log entry:
 # lock the plan and read the last hash, insert; inside the test's transaction the log's own
 # transaction is a SAVEPOINT and its RELEASE.
-READ_AND_LOG_QUERIES = 9 + LOCK_AND_HEAD
+READ_AND_LOG_QUERIES = 9 + LOCK_AND_READ
 SIZES = {"small": (1, 1, 3, False), "large": (30, 120, 300, True)}
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from plans.models import Activity, Feedback
 from plans.services import feedback_give
-from tests.plans.query_budgets import LOCK_AND_HEAD
+from tests.plans.query_budgets import LOCK_AND_READ
 
 YEAR = timezone.localdate().year
 
@@ -111,7 +111,7 @@ def edit_page_queries(client, world, activity, django_assert_num_queries):
 # The plan's edit page with goals, activities, meetings, decisions, the network panel and this
 # panel (which reads its answers in one query), the goals offered to a new activity row, and
 # the citizen's address (no list of accounts any more); the access log's entry of the read.
-EDIT_PAGE_QUERIES = 48 + LOCK_AND_HEAD
+EDIT_PAGE_QUERIES = 48 + LOCK_AND_READ
 
 
 def test_the_edit_page_reads_the_same_queries_for_1_and_10_answers(edit_page_queries):
